@@ -1,0 +1,4 @@
+/**
+ * Configuration properties, security and wiring of the service.
+ */
+package dev.inkan.config;

@@ -1,0 +1,227 @@
+package dev.inkan.engine;
+
+import java.io.IOException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.NameConstraints;
+import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
+import org.bouncycastle.asn1.x509.NameConstraintValidatorException;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.operator.ContentSigner;
+
+/**
+ * Builds and signs certificates: self-signed roots, intermediates and leaves, with the
+ * extensions browsers and strict verifiers require (see PRODUCT.md, "What browsers and TLS stacks
+ * require"). Stateless and thread-safe.
+ */
+public final class CertificateIssuer {
+
+    /** notBefore is set this far in the past so that a client whose clock runs behind still accepts a fresh certificate. */
+    public static final Duration BACKDATE = Duration.ofMinutes(5);
+
+    private static final JcaX509ExtensionUtils EXTENSIONS = extensionUtils();
+    private static final JcaX509CertificateConverter CONVERTER = new JcaX509CertificateConverter();
+
+    private CertificateIssuer() {}
+
+    /** A self-signed root CA certificate for the key pair. */
+    public static X509Certificate selfSignedRoot(CaSpec spec, KeyPair keyPair, Instant now) {
+        KeyType type = KeyType.of(keyPair.getPublic()).orElseThrow();
+        X500Name name = caName(spec);
+        SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded());
+        SubjectKeyIdentifier ski = EXTENSIONS.createSubjectKeyIdentifier(key);
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(name, SerialNumbers.next(),
+                notBefore(now), Date.from(now.plus(Duration.ofDays(spec.validityDays()))), name, key);
+        addCaExtensions(builder, spec, ski, new AuthorityKeyIdentifier(ski.getKeyIdentifier()));
+        return sign(builder, IssuingAuthority.signer(type, keyPair.getPrivate()));
+    }
+
+    /** An intermediate CA certificate for {@code subjectKey}, signed by {@code parent}. */
+    public static X509Certificate intermediate(CaSpec spec, PublicKey subjectKey, IssuingAuthority parent, Instant now) {
+        checkIssuerUsable(parent, now);
+        SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(subjectKey.getEncoded());
+        CaSpec bounded = spec.pathLength() != null ? spec : new CaSpec(spec.commonName(), spec.organization(),
+                spec.validityDays(), spec.constraints(), 0);
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuerName(parent), SerialNumbers.next(),
+                notBefore(now), notAfter(now, spec.validityDays(), parent), caName(bounded), key);
+        addCaExtensions(builder, bounded, EXTENSIONS.createSubjectKeyIdentifier(key), authorityKeyId(parent));
+        return sign(builder, parent.newSigner());
+    }
+
+    /**
+     * A leaf certificate for {@code subjectKey}, signed by {@code ca}. Refuses a key browsers do not
+     * accept in a server profile, and names outside any name constraint of the CA's chain.
+     */
+    public static X509Certificate leaf(LeafSpec spec, PublicKey subjectKey, IssuingAuthority ca, Instant now) {
+        KeyType keyType = KeyType.of(subjectKey).orElseThrow(() -> new PolicyViolationException("keyType",
+                "the key is not one Inkan certifies: use " + KeyType.names()));
+        if (spec.profile().isServer() && (!keyType.acceptedByBrowsers() || !ca.keyType().acceptedByBrowsers())) {
+            throw new PolicyViolationException("keyType", "browsers do not accept Ed25519 in TLS server certificates;"
+                    + " use ecdsa-p256 (or the client profile for an Ed25519 client certificate)");
+        }
+        checkIssuerUsable(ca, now);
+        checkNameConstraints(spec.names(), ca);
+        SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(subjectKey.getEncoded());
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, spec.commonName()).build();
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuerName(ca), SerialNumbers.next(),
+                notBefore(now), notAfter(now, spec.validityDays(), ca), subject, key);
+        int usage = KeyUsage.digitalSignature | (keyType.isRsa() ? KeyUsage.keyEncipherment : 0);
+        try {
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+            builder.addExtension(Extension.extendedKeyUsage, false,
+                    new ExtendedKeyUsage(spec.profile().extendedKeyUsages().toArray(KeyPurposeId[]::new)));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, EXTENSIONS.createSubjectKeyIdentifier(key));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId(ca));
+            builder.addExtension(Extension.subjectAlternativeName, false, spec.names().toGeneralNames());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode an extension", e);
+        }
+        return sign(builder, ca.newSigner());
+    }
+
+    private static void addCaExtensions(X509v3CertificateBuilder builder, CaSpec spec, SubjectKeyIdentifier ski,
+                                        AuthorityKeyIdentifier aki) {
+        try {
+            // RFC 5280 §4.2.1.9: basicConstraints critical in CA certificates; §4.2.1.3 keyCertSign + cRLSign
+            builder.addExtension(Extension.basicConstraints, true,
+                    spec.pathLength() == null ? new BasicConstraints(true) : new BasicConstraints(spec.pathLength()));
+            builder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, ski);
+            builder.addExtension(Extension.authorityKeyIdentifier, false, aki);
+            if (!spec.constraints().isEmpty()) {
+                // RFC 5280 §4.2.1.10: conforming CAs MUST mark name constraints critical
+                builder.addExtension(Extension.nameConstraints, true, spec.constraints().toExtension());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode an extension", e);
+        }
+    }
+
+    private static void checkIssuerUsable(IssuingAuthority ca, Instant now) {
+        X509Certificate cert = ca.certificate();
+        if (cert.getNotAfter().toInstant().isBefore(now)) {
+            throw new PolicyViolationException("caId", "the CA '" + cert.getSubjectX500Principal().getName()
+                    + "' expired on " + cert.getNotAfter().toInstant() + "; create or import a CA that is still valid");
+        }
+        if (cert.getBasicConstraints() < 0) {
+            throw new PolicyViolationException("caId", "the certificate '" + cert.getSubjectX500Principal().getName()
+                    + "' is not a CA (basicConstraints CA:FALSE); use a CA certificate");
+        }
+    }
+
+    private static void checkNameConstraints(SubjectAltNames names, IssuingAuthority ca) {
+        for (X509Certificate cert : ca.chain()) {
+            byte[] value = cert.getExtensionValue(Extension.nameConstraints.getId());
+            if (value == null) {
+                continue;
+            }
+            NameConstraints constraints = NameConstraints.getInstance(
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(value).getOctets());
+            PKIXNameConstraintValidator validator = new PKIXNameConstraintValidator();
+            if (constraints.getPermittedSubtrees() != null) {
+                validator.intersectPermittedSubtree(constraints.getPermittedSubtrees());
+            }
+            if (constraints.getExcludedSubtrees() != null) {
+                for (var subtree : constraints.getExcludedSubtrees()) {
+                    validator.addExcludedSubtree(subtree);
+                }
+            }
+            for (SubjectAltNames.Name name : names.names()) {
+                GeneralName general = name.toGeneralName();
+                try {
+                    validator.checkPermitted(general);
+                    validator.checkExcluded(general);
+                } catch (NameConstraintValidatorException e) {
+                    throw new PolicyViolationException(name.kind() == SubjectAltNames.Kind.IP ? "ipAddresses" : "dnsNames",
+                            "'" + name.value() + "' is outside the names the CA '" + cert.getSubjectX500Principal().getName()
+                                    + "' may sign for (name constraints); ask for names inside its permitted domains");
+                }
+            }
+        }
+    }
+
+    private static X500Name caName(CaSpec spec) {
+        X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
+        if (spec.organization() != null) {
+            name.addRDN(BCStyle.O, spec.organization());
+        }
+        return name.addRDN(BCStyle.CN, spec.commonName()).build();
+    }
+
+    private static X500Name issuerName(IssuingAuthority ca) {
+        // The issuer field must equal the CA's subject byte for byte (RFC 5280 §7.1 name chaining).
+        return X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
+    }
+
+    private static AuthorityKeyIdentifier authorityKeyId(IssuingAuthority ca) {
+        X509Certificate cert = ca.certificate();
+        byte[] ski = cert.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        if (ski != null) {
+            return new AuthorityKeyIdentifier(SubjectKeyIdentifier.getInstance(
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(ski).getOctets()).getKeyIdentifier());
+        }
+        SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded());
+        return new AuthorityKeyIdentifier(EXTENSIONS.createSubjectKeyIdentifier(key).getKeyIdentifier());
+    }
+
+    private static Date notBefore(Instant now) {
+        return Date.from(now.minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The requested lifetime, cut back to the issuer's own notAfter: a certificate cannot outlive its CA. */
+    private static Date notAfter(Instant now, int days, IssuingAuthority ca) {
+        Instant wanted = now.plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
+        Instant caEnd = ca.certificate().getNotAfter().toInstant();
+        return Date.from(wanted.isAfter(caEnd) ? caEnd : wanted);
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, ContentSigner signer) {
+        try {
+            return CONVERTER.getCertificate(builder.build(signer));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("cannot decode a certificate just built", e);
+        }
+    }
+
+    /** The Bouncy Castle holder of a JCA certificate. */
+    public static X509CertificateHolder holder(X509Certificate certificate) {
+        try {
+            return new JcaX509CertificateHolder(certificate);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JcaX509ExtensionUtils extensionUtils() {
+        try {
+            return new JcaX509ExtensionUtils();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 for key identifiers is missing", e);
+        }
+    }
+}

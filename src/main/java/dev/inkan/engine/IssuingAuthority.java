@@ -1,0 +1,69 @@
+package dev.inkan.engine;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A CA as the engine sees it: its certificate, its chain up to the root, and a way to sign.
+ * The engine never holds the CA's key itself, so the key may live in a file, in memory or in a
+ * PKCS#11 token, behind {@link #newSigner()}.
+ */
+public interface IssuingAuthority {
+
+    /** The CA's own certificate. */
+    X509Certificate certificate();
+
+    /** The CA's certificate first, then each issuer up to and including the root. */
+    List<X509Certificate> chain();
+
+    /** The type of the CA's key, which fixes the signature algorithm. */
+    KeyType keyType();
+
+    /** A fresh signer for one certificate; a {@link ContentSigner} is stateful and not shared between threads. */
+    ContentSigner newSigner();
+
+    /** An authority whose key is in memory, e.g. decrypted from a PEM file. */
+    static IssuingAuthority of(List<X509Certificate> chain, PrivateKey key) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("an issuing authority needs its certificate");
+        }
+        X509Certificate certificate = chain.get(0);
+        KeyType type = KeyType.of(certificate.getPublicKey()).orElseThrow(() -> new InvalidInputException("caCertificate",
+                "the CA's key type is not one Inkan signs with; use " + KeyType.names()));
+        List<X509Certificate> copy = List.copyOf(chain);
+        return new IssuingAuthority() {
+            @Override
+            public X509Certificate certificate() {
+                return certificate;
+            }
+
+            @Override
+            public List<X509Certificate> chain() {
+                return copy;
+            }
+
+            @Override
+            public KeyType keyType() {
+                return type;
+            }
+
+            @Override
+            public ContentSigner newSigner() {
+                return signer(type, key);
+            }
+        };
+    }
+
+    /** A content signer for a private key of the given type. */
+    static ContentSigner signer(KeyType type, PrivateKey key) {
+        try {
+            return new JcaContentSignerBuilder(type.signatureAlgorithm()).setProvider(BouncyCastle.PROVIDER).build(key);
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign with a " + type.displayName() + " key", e);
+        }
+    }
+}

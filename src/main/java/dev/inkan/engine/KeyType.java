@@ -1,0 +1,148 @@
+package dev.inkan.engine;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every key-type choice Inkan offers, with its parameters and the signature algorithm a key of
+ * that type signs with.
+ *
+ * <p>The default is {@link #EC_P256}: accepted by every browser and TLS stack, 128-bit strength,
+ * and key generation thousands of times faster than RSA. RSA stays for old clients and for
+ * omgwtfssl compatibility (its default is RSA 2048). Ed25519 is offered for client certificates
+ * only: no browser accepts it in a TLS server certificate (Chrome, Firefox and Safari have no
+ * Ed25519 TLS signature support for certificates).
+ */
+public enum KeyType {
+    /** ECDSA on NIST P-256 (secp256r1) with SHA-256; ~128-bit strength. The default. */
+    EC_P256("ecdsa-p256", "ECDSA P-256", "EC", 256, "SHA256withECDSA"),
+    /** ECDSA on NIST P-384 (secp384r1) with SHA-384; ~192-bit strength. */
+    EC_P384("ecdsa-p384", "ECDSA P-384", "EC", 384, "SHA384withECDSA"),
+    /** RSA 2048 with SHA-256 (PKCS#1 v1.5); ~112-bit strength, the minimum browsers accept. */
+    RSA_2048("rsa-2048", "RSA 2048", "RSA", 2048, "SHA256withRSA"),
+    /** RSA 3072 with SHA-256; ~128-bit strength. */
+    RSA_3072("rsa-3072", "RSA 3072", "RSA", 3072, "SHA256withRSA"),
+    /** RSA 4096 with SHA-256; ~140-bit strength, slow to generate (seconds). */
+    RSA_4096("rsa-4096", "RSA 4096", "RSA", 4096, "SHA256withRSA"),
+    /** Ed25519 (RFC 8410); client certificates only: browsers refuse it for TLS servers. */
+    ED25519("ed25519", "Ed25519", "Ed25519", 255, "Ed25519");
+
+    private final String id;
+    private final String displayName;
+    private final String algorithm;
+    private final int bits;
+    private final String signatureAlgorithm;
+
+    KeyType(String id, String displayName, String algorithm, int bits, String signatureAlgorithm) {
+        this.id = id;
+        this.displayName = displayName;
+        this.algorithm = algorithm;
+        this.bits = bits;
+        this.signatureAlgorithm = signatureAlgorithm;
+    }
+
+    /** The canonical name used in the API, the UI and {@code KEY_TYPE}: {@code ecdsa-p256}. */
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The JCA key algorithm: EC, RSA or Ed25519. */
+    public String algorithm() {
+        return algorithm;
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    /** The JCA signature algorithm a key of this type signs certificates with. */
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    public boolean isRsa() {
+        return algorithm.equals("RSA");
+    }
+
+    /** Whether browsers accept this key (and its signatures) in a TLS server certificate chain. */
+    public boolean acceptedByBrowsers() {
+        return this != ED25519;
+    }
+
+    /** Generates a fresh key pair from the engine's CSPRNG. */
+    public KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm, BouncyCastle.PROVIDER);
+            switch (this) {
+                case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), BouncyCastle.random());
+                case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), BouncyCastle.random());
+                case RSA_2048, RSA_3072, RSA_4096 -> generator.initialize(
+                        new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4), BouncyCastle.random());
+                case ED25519 -> { /* Ed25519 takes no parameters */ }
+            }
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate a " + displayName + " key", e);
+        }
+    }
+
+    /**
+     * Parses a key-type name as users write it: {@code ecdsa-p256}, {@code EC_P256}, {@code p256},
+     * {@code ecdsa}, {@code rsa}, {@code rsa4096}, {@code RSA-2048}, {@code ed25519}.
+     */
+    public static KeyType parse(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return EC_P256;
+        }
+        String key = text.trim().toLowerCase(Locale.ROOT).replaceAll("[-_ ]", "");
+        return switch (key) {
+            case "ecdsap256", "ecp256", "p256", "ecdsa", "ec", "secp256r1", "prime256v1" -> EC_P256;
+            case "ecdsap384", "ecp384", "p384", "secp384r1" -> EC_P384;
+            case "rsa2048", "rsa" -> RSA_2048;
+            case "rsa3072" -> RSA_3072;
+            case "rsa4096" -> RSA_4096;
+            case "ed25519", "eddsa" -> ED25519;
+            default -> throw new InvalidInputException(field, "unknown key type '" + abbreviate(text)
+                    + "'; use one of " + names());
+        };
+    }
+
+    /** RSA key sizes accepted for issuance, from the map of key types: 2048, 3072 and 4096. */
+    public static Optional<KeyType> of(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            int size = rsa.getModulus().bitLength();
+            return Arrays.stream(values()).filter(t -> t.isRsa() && t.bits == size).findFirst();
+        }
+        if (key instanceof ECPublicKey ec) {
+            int size = ec.getParams().getCurve().getField().getFieldSize();
+            return size == 256 ? Optional.of(EC_P256) : size == 384 ? Optional.of(EC_P384) : Optional.empty();
+        }
+        String algorithm = key.getAlgorithm();
+        return "Ed25519".equalsIgnoreCase(algorithm) || "EdDSA".equalsIgnoreCase(algorithm)
+                ? Optional.of(ED25519) : Optional.empty();
+    }
+
+    /** The canonical names, comma separated, for error messages and help. */
+    public static String names() {
+        return Arrays.stream(values()).map(KeyType::id).collect(Collectors.joining(", "));
+    }
+
+    static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    }
+}

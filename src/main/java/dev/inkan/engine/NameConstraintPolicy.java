@@ -1,0 +1,122 @@
+package dev.inkan.engine;
+
+import com.google.common.net.InetAddresses;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
+import org.bouncycastle.asn1.x509.NameConstraints;
+
+/**
+ * The names a CA may sign for: permitted DNS domains and IP ranges (RFC 5280 §4.2.1.10).
+ *
+ * <p>A dNSName subtree {@code example.test} permits {@code example.test} and every name below it.
+ * Because a name type that has no subtree is unconstrained, a constrained CA without IP ranges
+ * gets excluded subtrees 0.0.0.0/0 and ::/0, as CA/Browser Forum BR §7.1.2.5 asks of a
+ * technically constrained CA: otherwise it could still sign for any IP address.
+ */
+public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRanges) {
+
+    public NameConstraintPolicy {
+        dnsDomains = List.copyOf(dnsDomains);
+        ipRanges = List.copyOf(ipRanges);
+    }
+
+    /** Validates and normalises domains ({@code example.test}, {@code .example.test}) and CIDR ranges ({@code 10.0.0.0/8}). */
+    public static NameConstraintPolicy of(String field, Collection<String> domains, Collection<String> ranges) {
+        List<String> dns = new ArrayList<>();
+        for (String domain : domains == null ? List.<String>of() : domains) {
+            String d = domain == null ? null : domain.strip();
+            if (d != null && d.startsWith(".")) {
+                d = d.substring(1);
+            }
+            String name = SubjectAltNames.normaliseDns(field, d == null ? "" : d);
+            if (name.startsWith("*.")) {
+                throw new InvalidInputException(field, "'" + domain + "': a permitted domain is written without a wildcard;"
+                        + " example.test already covers every name below it");
+            }
+            if (!dns.contains(name)) {
+                dns.add(name);
+            }
+        }
+        List<String> ips = new ArrayList<>();
+        for (String range : ranges == null ? List.<String>of() : ranges) {
+            String cidr = cidr(field, range);
+            if (!ips.contains(cidr)) {
+                ips.add(cidr);
+            }
+        }
+        if (dns.isEmpty() && !ips.isEmpty()) {
+            throw new InvalidInputException(field, "name constraints with IP ranges need at least one permitted DNS domain;"
+                    + " without one the CA could sign for any host name");
+        }
+        return new NameConstraintPolicy(dns, ips);
+    }
+
+    public boolean isEmpty() {
+        return dnsDomains.isEmpty() && ipRanges.isEmpty();
+    }
+
+    /** The critical extension value for the CA certificate. */
+    public NameConstraints toExtension() {
+        List<GeneralSubtree> permitted = new ArrayList<>();
+        dnsDomains.forEach(d -> permitted.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, new DERIA5String(d)))));
+        ipRanges.forEach(r -> permitted.add(new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(rangeOctets(r))))));
+        GeneralSubtree[] excluded = ipRanges.isEmpty()
+                ? new GeneralSubtree[] {
+                    new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[8]))),
+                    new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[32])))}
+                : null;
+        return new NameConstraints(permitted.toArray(GeneralSubtree[]::new), excluded);
+    }
+
+    /** A one-line description for trust pages and scripts. */
+    public String describe() {
+        if (isEmpty()) {
+            return "unconstrained: this CA can sign for any name";
+        }
+        return "only " + String.join(", ", dnsDomains) + " and names below them"
+                + (ipRanges.isEmpty() ? ", and no IP address" : "; IP addresses in " + String.join(", ", ipRanges));
+    }
+
+    private static String cidr(String field, String range) {
+        String text = range == null ? "" : range.strip();
+        int slash = text.indexOf('/');
+        String address = slash < 0 ? text : text.substring(0, slash);
+        if (!InetAddresses.isInetAddress(address)) {
+            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text) + "' is not an IP range; write e.g. 10.0.0.0/8 or fd00::/8");
+        }
+        InetAddress ip = InetAddresses.forString(address);
+        int max = ip.getAddress().length * 8;
+        int prefix;
+        try {
+            prefix = slash < 0 ? max : Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            prefix = -1;
+        }
+        if (prefix < 0 || prefix > max) {
+            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text) + "' has a bad prefix length; use /0 to /" + max);
+        }
+        byte[] octets = ip.getAddress();
+        for (int bit = prefix; bit < max; bit++) {
+            octets[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
+        }
+        return SubjectAltNames.toAddressString(octets) + "/" + prefix;
+    }
+
+    private static byte[] rangeOctets(String cidr) {
+        int slash = cidr.indexOf('/');
+        byte[] address = InetAddresses.forString(cidr.substring(0, slash)).getAddress();
+        int prefix = Integer.parseInt(cidr.substring(slash + 1));
+        byte[] result = new byte[address.length * 2];
+        System.arraycopy(address, 0, result, 0, address.length);
+        for (int bit = 0; bit < prefix; bit++) {
+            result[address.length + bit / 8] |= (byte) (0x80 >> (bit % 8));
+        }
+        return result;
+    }
+}

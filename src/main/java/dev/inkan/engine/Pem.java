@@ -1,0 +1,174 @@
+package dev.inkan.engine;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
+
+/**
+ * PEM (RFC 7468) reading and writing: certificates, PKCS#8 private keys (optionally encrypted with
+ * PBES2 / AES-256-CBC / PBKDF2-HMAC-SHA256) and PKCS#10 requests. Reads the legacy key forms
+ * too (PKCS#1 "RSA PRIVATE KEY", SEC1 "EC PRIVATE KEY", OpenSSL-encrypted), as found in old CA
+ * directories.
+ */
+public final class Pem {
+
+    /** PBKDF2 iterations for encrypted PKCS#8 keys (OWASP 2023 guidance for PBKDF2-HMAC-SHA256). */
+    public static final int PBKDF2_ITERATIONS = 600_000;
+
+    private static final JcaX509CertificateConverter CERTIFICATES = new JcaX509CertificateConverter();
+    private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER);
+
+    private Pem() {}
+
+    /** The certificates as concatenated "CERTIFICATE" blocks, in the order given. */
+    public static String encode(List<X509Certificate> certificates) {
+        return write(certificates.toArray());
+    }
+
+    public static String encode(X509Certificate certificate) {
+        return write(certificate);
+    }
+
+    public static String encode(PKCS10CertificationRequest request) {
+        return write(request);
+    }
+
+    /** An unencrypted PKCS#8 "PRIVATE KEY" block. */
+    public static String encode(PrivateKey key) {
+        return write(PrivateKeyInfo.getInstance(key.getEncoded()));
+    }
+
+    /** An "ENCRYPTED PRIVATE KEY" block (PKCS#8 with PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256). */
+    public static String encodeEncrypted(PrivateKey key, char[] password) {
+        try {
+            var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                    .setPRF(org.bouncycastle.asn1.x509.AlgorithmIdentifier.getInstance(
+                            new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                                    org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_hmacWithSHA256,
+                                    org.bouncycastle.asn1.DERNull.INSTANCE)))
+                    .setIterationCount(PBKDF2_ITERATIONS)
+                    .setRandom(BouncyCastle.random())
+                    .setProvider(BouncyCastle.PROVIDER)
+                    .setPassword(password)
+                    .build();
+            return write(new JcaPKCS8Generator(key, encryptor).generate());
+        } catch (OperatorCreationException | org.bouncycastle.util.io.pem.PemGenerationException e) {
+            throw new IllegalStateException("cannot encrypt a private key", e);
+        }
+    }
+
+    /** Every "CERTIFICATE" block in the text; fails when there is none or one is corrupt. */
+    public static List<X509Certificate> readCertificates(String field, String pem) {
+        List<X509Certificate> result = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(new StringReader(requireText(field, pem)))) {
+            Object object;
+            while ((object = parser.readObject()) != null) {
+                if (object instanceof X509CertificateHolder holder) {
+                    result.add(CERTIFICATES.getCertificate(holder));
+                }
+            }
+        } catch (IOException | CertificateException | RuntimeException e) {
+            throw new InvalidInputException(field, "the certificate PEM does not parse: " + e.getMessage()
+                    + "; paste the whole -----BEGIN CERTIFICATE----- block");
+        }
+        if (result.isEmpty()) {
+            throw new InvalidInputException(field, "no -----BEGIN CERTIFICATE----- block found; give a PEM certificate");
+        }
+        return result;
+    }
+
+    /** The private key in the text, decrypting it with {@code password} when it is encrypted. */
+    public static PrivateKey readPrivateKey(String field, String pem, char[] password) {
+        try (PEMParser parser = new PEMParser(new StringReader(requireText(field, pem)))) {
+            Object object;
+            while ((object = parser.readObject()) != null) {
+                if (object instanceof PrivateKeyInfo info) {
+                    return KEYS.getPrivateKey(info);
+                }
+                if (object instanceof PEMKeyPair pair) {
+                    return KEYS.getKeyPair(pair).getPrivate();
+                }
+                if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
+                    requirePassword(field, password);
+                    return KEYS.getPrivateKey(encrypted.decryptPrivateKeyInfo(
+                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password)));
+                }
+                if (object instanceof PEMEncryptedKeyPair encrypted) {
+                    requirePassword(field, password);
+                    return KEYS.getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                            .setProvider(BouncyCastle.PROVIDER).build(password))).getPrivate();
+                }
+            }
+        } catch (PKCSException e) {
+            throw new InvalidInputException(field, "the private key could not be decrypted: wrong password?");
+        } catch (IOException | OperatorCreationException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw new InvalidInputException(field, "the private key PEM does not parse; give a PEM private key (PKCS#8, PKCS#1 or SEC1)");
+        }
+        throw new InvalidInputException(field, "no private key block found; give a -----BEGIN PRIVATE KEY----- block");
+    }
+
+    /** The PKCS#10 request in the text (signature not yet checked: see {@link SigningRequest}). */
+    public static PKCS10CertificationRequest readCertificationRequest(String field, String pem) {
+        try (PEMParser parser = new PEMParser(new StringReader(requireText(field, pem)))) {
+            Object object;
+            while ((object = parser.readObject()) != null) {
+                if (object instanceof PKCS10CertificationRequest request) {
+                    return request;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(field, "the CSR does not parse: " + e.getMessage()
+                    + "; give a -----BEGIN CERTIFICATE REQUEST----- block");
+        }
+        throw new InvalidInputException(field, "no -----BEGIN CERTIFICATE REQUEST----- block found; give a PEM CSR");
+    }
+
+    private static String requireText(String field, String pem) {
+        if (pem == null || pem.isBlank()) {
+            throw new InvalidInputException(field, "the PEM text is empty");
+        }
+        return pem;
+    }
+
+    private static void requirePassword(String field, char[] password) {
+        if (password == null || password.length == 0) {
+            throw new InvalidInputException(field, "the private key is encrypted; give its password");
+        }
+    }
+
+    private static String write(Object... objects) {
+        StringWriter out = new StringWriter(objects.length * 800);
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            for (Object object : objects) {
+                writer.writeObject(object);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write PEM", e);
+        }
+        return out.toString();
+    }
+}
