@@ -1,0 +1,52 @@
+package dev.inkan.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The external programs tests use. A missing one fails the test with the Debian package to
+ * install (.ci/run installs them all): a test that needs nginx never silently skips.
+ */
+public final class Tools {
+
+    private static final Map<String, String> PACKAGES = Map.ofEntries(
+            Map.entry("openssl", "openssl"), Map.entry("certtool", "gnutls-bin"), Map.entry("certutil", "libnss3-tools"),
+            Map.entry("vfychain", "libnss3-tools"), Map.entry("go", "golang-go"), Map.entry("nginx", "nginx"),
+            Map.entry("chromium", "chromium"), Map.entry("chromedriver", "chromium-driver"), Map.entry("podman", "podman"),
+            Map.entry("debootstrap", "debootstrap"), Map.entry("shellcheck", "shellcheck"), Map.entry("curl", "curl"),
+            Map.entry("python3", "python3"));
+
+    private Tools() {}
+
+    /** The absolute path of {@code program}, or an assertion failure naming the package to install. */
+    public static Path require(String program) {
+        if (program.contains("/")) {
+            Path path = Path.of(program);
+            if (Files.isExecutable(path)) {
+                return path;
+            }
+        } else {
+            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+                Path path = Path.of(dir, program);
+                if (Files.isExecutable(path)) {
+                    return path;
+                }
+            }
+            for (String dir : new String[] {"/usr/sbin", "/sbin", "/usr/lib/go/bin"}) {
+                Path path = Path.of(dir, program);
+                if (Files.isExecutable(path)) {
+                    return path;
+                }
+            }
+        }
+        throw new AssertionError(program + " is not installed; install the Debian package '"
+                + PACKAGES.getOrDefault(program, program) + "' (.ci/run does)");
+    }
+
+    /** Where this build writes (target/ or -Dinkan.build.dir). */
+    public static Path buildDir() {
+        String dir = System.getenv("INKAN_BUILD_DIR");
+        return Path.of(dir != null ? dir : "target").toAbsolutePath();
+    }
+}
