@@ -1,0 +1,140 @@
+# Shared by every bench section: logging, tools, ports, process control, the Inkan build.
+# shellcheck shell=bash
+OUT="$ROOT/target/bench-out"
+mkdir -p "$OUT"
+JDK17=${BENCH_JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+JDK25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAR="$ROOT/target/inkan.jar"
+export OUT JDK17 JDK25 JAR
+
+log() { printf '%s bench: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Debian packages of the peers and load generators; apt-get update only when one is missing.
+install_peers() {
+    local -A need=()
+    command -v cfssl >/dev/null && command -v cfssljson >/dev/null || need[golang-cfssl]=1
+    command -v mkcert >/dev/null || need[mkcert]=1
+    command -v wrk >/dev/null || need[wrk]=1
+    command -v hey >/dev/null || need[hey]=1
+    command -v hyperfine >/dev/null || need[hyperfine]=1
+    command -v openssl >/dev/null || need[openssl]=1
+    command -v curl >/dev/null || need[curl]=1
+    command -v python3 >/dev/null || need[python3]=1
+    command -v java >/dev/null || need[openjdk-17-jdk-headless]=1
+    if [ ${#need[@]} -gt 0 ]; then
+        log "installing ${!need[*]}"
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo=sudo
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${!need[@]}" >/dev/null
+    fi
+}
+
+build_inkan() {
+    if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ]; then
+        log "reusing $JAR"
+    else
+        log "building inkan.jar"
+        (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+    fi
+}
+
+has_jdk25() { [ -x "$JDK25/bin/java" ]; }
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# wait_http URL SECONDS [GREP]: polls every 10 ms until the body matches (default: any 2xx).
+wait_http() {
+    local url=$1 limit=$2 pattern=${3:-} deadline
+    deadline=$(( $(date +%s%N) + limit * 1000000000 ))
+    while [ "$(date +%s%N)" -lt "$deadline" ]; do
+        if body=$(curl -fsS --max-time 1 "$url" 2>/dev/null) && { [ -z "$pattern" ] || grep -q "$pattern" <<<"$body"; }; then
+            return 0
+        fi
+        sleep 0.01
+    done
+    return 1
+}
+
+rss_kib() { awk '/^VmRSS:/{print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+hwm_kib() { awk '/^VmHWM:/{print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# stop_pid PID: TERM, then KILL after 10 s; only ever a process this harness started.
+stop_pid() {
+    local pid=$1
+    kill "$pid" 2>/dev/null || return 0
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+}
+
+# The machine line of RESULTS.md.
+machine_json() {
+    python3 - "$JDK17" "$JDK25" <<'PY'
+import json, os, subprocess, sys, datetime, platform
+def ver(home):
+    try:
+        out = subprocess.run([home + "/bin/java", "-version"], capture_output=True, text=True).stderr.splitlines()
+        return out[1] if len(out) > 1 else out[0]
+    except Exception:
+        return None
+mem = next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split()[1]
+model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+def tool(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
+    except Exception:
+        return None
+print(json.dumps({
+    "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    "cores": os.cpu_count(), "cpu": model, "memory_gib": round(int(mem) / 1024 / 1024, 1),
+    "kernel": platform.release(), "load": os.getloadavg()[0],
+    "jdk17": ver(sys.argv[1]), "jdk25": ver(sys.argv[2]),
+    "openssl": tool(["openssl", "version"]), "cfssl": tool(["cfssl", "version"]),
+    "mkcert": tool(["mkcert", "-version"]), "hyperfine": tool(["hyperfine", "--version"]),
+    "wrk": tool(["sh", "-c", "wrk -v 2>&1"]),
+}))
+PY
+}
+
+write_results() {
+    python3 "$BENCH_DIR/lib/report.py" assemble "$BENCH_DIR"
+}
+
+# load NAME URL CONNS DURATION [BODY] [TOKEN] [METHOD]: one wrk run; raw output (with its BENCHJSON line) to $RAW/NAME.txt.
+load() {
+    local name=$1 url=$2 conns=$3 duration=$4 body=${5:-} token=${6:-} method=${7:-POST} threads=2
+    [ "$conns" -lt 2 ] && threads=1
+    BENCH_BODY=$body BENCH_TOKEN=$token BENCH_METHOD=$method \
+        wrk -t"$threads" -c"$conns" -d"$duration" --timeout 10s --latency -s "$BENCH_DIR/lib/wrk.lua" "$url" \
+        >"$RAW/$name.txt" 2>&1 || { cat "$RAW/$name.txt" >&2; die "wrk failed for $name"; }
+    grep -o '"requests": [0-9]*\|"non2xx": [0-9]*\|"p99_us": [0-9]*' "$RAW/$name.txt" | tr '\n' ' ' | sed "s/^/  $name: /" >&2
+    echo >&2
+}
+
+# TOKEN: the admin Bearer token, set by the section.
+# start_inkan DATA_DIR PORT LOG [JVM options...]: starts the service, waits until /actuator/health is UP.
+# Sets INKAN_PID, INKAN_STARTUP_MS and INKAN_URL. BENCH_INKAN_JAVA picks the java binary; BENCH_JFR=1
+# records a JFR profile (settings=profile) to LOG.jfr.
+start_inkan() {
+    local data=$1 port=$2 logfile=$3; shift 3
+    local java=${BENCH_INKAN_JAVA:-$JDK17/bin/java} t0
+    local -a jfr=()
+    [ "${BENCH_JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$logfile.jfr,settings=profile,dumponexit=true")
+    mkdir -p "$data"
+    t0=$(date +%s%N)
+    # shellcheck disable=SC2153
+    INKAN_DATA_DIR=$data INKAN_ADMIN_TOKEN=$TOKEN "$java" "$@" "${jfr[@]}" -jar "$JAR" \
+        --server.address=127.0.0.1 --server.port="$port" >"$logfile" 2>&1 &
+    INKAN_PID=$!
+    INKAN_URL=http://127.0.0.1:$port
+    if ! wait_http "$INKAN_URL/actuator/health" 90 '"UP"'; then
+        tail -30 "$logfile" >&2
+        stop_pid "$INKAN_PID"
+        die "Inkan did not become healthy within 90 s (log: $logfile)"
+    fi
+    INKAN_STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+    log "inkan up on $INKAN_URL in $INKAN_STARTUP_MS ms (pid $INKAN_PID)"
+}

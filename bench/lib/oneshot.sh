@@ -1,0 +1,130 @@
+# One-shot: whole-process wall time of `inkan oneshot` (several JVM start-up aids) vs the omgwtfssl
+# openssl sequence (RSA 2048) and `mkcert -ecdsa` (ECDSA P-256), each with a fresh and an existing CA.
+# shellcheck shell=bash
+ONESHOT_ARGS=${BENCH_ONESHOT_ARGS:-oneshot --out}
+NAMES_ENV="SSL_SUBJECT=bench.local SSL_DNS=www.bench.local SSL_IP=127.0.0.1"
+
+# inkan_cmd VARIANT KEYTYPE DIR: the command line of one variant (see the table in RESULTS.md).
+inkan_cmd() {
+    local variant=$1 keytype=$2 dir=$3 java flags jar=$JAR
+    case "$variant" in
+        j17-jar)          java=$JDK17/bin/java; flags="" ;;
+        j17-jar-C1)       java=$JDK17/bin/java; flags="-XX:TieredStopAtLevel=1" ;;
+        j17-jar-noCDS)    java=$JDK17/bin/java; flags="-Xshare:off" ;;
+        j17-appcds)       java=$JDK17/bin/java; flags="-XX:SharedArchiveFile=$W/app17.jsa"; jar=$W/x17/inkan.jar ;;
+        j17-appcds-C1)    java=$JDK17/bin/java; flags="-XX:SharedArchiveFile=$W/app17.jsa -XX:TieredStopAtLevel=1"; jar=$W/x17/inkan.jar ;;
+        j25-jar)          java=$JDK25/bin/java; flags="" ;;
+        j25-extracted)    java=$JDK25/bin/java; flags=""; jar=$W/x25/inkan.jar ;;
+        j25-aot)          java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot"; jar=$W/x25/inkan.jar ;;
+        j25-aot-C1)       java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot -XX:TieredStopAtLevel=1"; jar=$W/x25/inkan.jar ;;
+        j25-aot-C1-serial) java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; jar=$W/x25/inkan.jar ;;
+        *) die "unknown variant $variant" ;;
+    esac
+    echo "env $NAMES_ENV KEY_TYPE=$keytype SSL_SIZE=2048 $java $flags -jar $jar $ONESHOT_ARGS $dir"
+}
+
+# Extracted jars and the class archives each JVM start-up aid needs, trained on one fresh-CA run.
+prepare_aids() {
+    local train=$W/train
+    "$BENCH_DIR/lib/oneshot-prepare.sh" "$train"
+    (cd "$W" && "$JDK17/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$W/x17" >/dev/null)
+    # shellcheck disable=SC2086
+    env $NAMES_ENV KEY_TYPE="$TRAIN_KEY_TYPE" "$JDK17/bin/java" -XX:ArchiveClassesAtExit="$W/app17.jsa" \
+        -jar "$W/x17/inkan.jar" $ONESHOT_ARGS "$train" >"$W/train17.log" 2>&1 || die "AppCDS training failed: $W/train17.log"
+    VARIANTS=(j17-jar j17-jar-C1 j17-jar-noCDS j17-appcds j17-appcds-C1)
+    if has_jdk25; then
+        "$BENCH_DIR/lib/oneshot-prepare.sh" "$train"
+        (cd "$W" && "$JDK25/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$W/x25" >/dev/null)
+        # JEP 514 (JDK 25): one training run writes the AOT cache at exit (JEP 483 class loading + linking).
+        # shellcheck disable=SC2086
+        env $NAMES_ENV KEY_TYPE="$TRAIN_KEY_TYPE" "$JDK25/bin/java" -XX:AOTCacheOutput="$W/app25.aot" \
+            -jar "$W/x25/inkan.jar" $ONESHOT_ARGS "$train" >"$W/train25.log" 2>&1 || die "AOT training failed: $W/train25.log"
+        VARIANTS+=(j25-jar j25-extracted j25-aot j25-aot-C1 j25-aot-C1-serial)
+    else
+        log "no JDK 25 at $JDK25: AOT-cache variants skipped"
+    fi
+    ls -l "$W"/app17.jsa "$W"/app25.aot 2>/dev/null >&2 || true
+}
+
+# The CA each tool reuses in the existing-CA runs: made once by the tool itself.
+prepare_cas() {
+    local -a cmd
+    "$BENCH_DIR/lib/oneshot-prepare.sh" "$W/openssl-ca"
+    # shellcheck disable=SC2086
+    env $NAMES_ENV "$BENCH_DIR/peers/omgwtfssl.sh" "$W/openssl-ca" >/dev/null
+    find "$W/openssl-ca" -type f ! -name 'ca-key.pem' ! -name 'ca.pem' -delete
+    for kt in rsa-2048 ecdsa-p256; do
+        "$BENCH_DIR/lib/oneshot-prepare.sh" "$W/inkan-ca-$kt"
+        read -r -a cmd <<<"$(inkan_cmd j17-jar "$kt" "$W/inkan-ca-$kt")"
+        "${cmd[@]}" >"$W/inkan-ca-$kt.log" 2>&1 || die "inkan oneshot failed: $W/inkan-ca-$kt.log"
+        find "$W/inkan-ca-$kt" -type f ! -name 'ca-key.pem' ! -name 'ca.pem' -delete
+    done
+    mkdir -p "$W/mkcert-ca/caroot" "$W/home"
+    (cd "$W/mkcert-ca" && env -u JAVA_HOME HOME="$W/home" CAROOT="$W/mkcert-ca/caroot" mkcert -ecdsa bench.local >/dev/null 2>&1)
+    rm -f "$W/mkcert-ca"/*.pem
+}
+
+mkcert_cmd() {  # mkcert_cmd DIR: CAROOT inside DIR; HOME without NSS dbs and no JAVA_HOME, so no trust-store probing
+    echo "env -u JAVA_HOME HOME=$W/home CAROOT=$1/caroot mkcert -ecdsa -cert-file $1/cert.pem -key-file $1/key.pem bench.local www.bench.local 127.0.0.1"
+}
+
+# scenario NAME RUNS then triples of "label|prepare-src(or -)|command" — all run by one hyperfine per round.
+scenario() {
+    local name=$1 runs=$2; shift 2
+    local rounds=$ROUNDS per round args label src cmd spec i=0
+    per=$(( (runs + rounds - 1) / rounds ))
+    for round in $(seq "$rounds"); do
+        args=()
+        i=0
+        for spec in "$@"; do
+            IFS='|' read -r label src cmd <<<"$spec"
+            i=$((i + 1))
+            [ "$src" = - ] && src=""
+            args+=(--command-name "$label" --prepare "$BENCH_DIR/lib/oneshot-prepare.sh $W/run$i $src" "${cmd//@DIR@/$W/run$i}")
+        done
+        log "oneshot $name round $round/$rounds ($per runs each)"
+        hyperfine -N --style basic --warmup 1 --runs "$per" --export-json "$RAW/$name-r$round.json" "${args[@]}" >"$RAW/$name-r$round.txt" 2>&1 \
+            || { cat "$RAW/$name-r$round.txt" >&2; die "hyperfine failed in $name"; }
+    done
+}
+
+run_oneshot() {
+    W=$(mktemp -d /tmp/inkan-bench-oneshot.XXXXXX)
+    RAW=$OUT/oneshot
+    rm -rf "$RAW"; mkdir -p "$RAW"
+    TRAIN_KEY_TYPE=${BENCH_AOT_TRAIN_KEY_TYPE:-rsa-2048}
+    if [ "$QUICK" = 1 ]; then ROUNDS=1; RSA_RUNS=4; EC_RUNS=4; VAR_RUNS=3; else ROUNDS=3; RSA_RUNS=30; EC_RUNS=21; VAR_RUNS=15; fi
+    prepare_aids
+    prepare_cas
+    local best=j17-appcds
+    has_jdk25 && best=j25-aot
+    local -a inkan_rsa_fresh=() inkan_rsa_existing=() inkan_ec_fresh=() inkan_ec_existing=() variants=()
+    for v in j17-jar "$best"; do
+        inkan_rsa_fresh+=("inkan $v|-|$(inkan_cmd "$v" rsa-2048 @DIR@)")
+        inkan_rsa_existing+=("inkan $v|$W/inkan-ca-rsa-2048|$(inkan_cmd "$v" rsa-2048 @DIR@)")
+        inkan_ec_fresh+=("inkan $v|-|$(inkan_cmd "$v" ecdsa-p256 @DIR@)")
+        inkan_ec_existing+=("inkan $v|$W/inkan-ca-ecdsa-p256|$(inkan_cmd "$v" ecdsa-p256 @DIR@)")
+    done
+    for v in "${VARIANTS[@]}"; do
+        variants+=("inkan $v|$W/inkan-ca-ecdsa-p256|$(inkan_cmd "$v" ecdsa-p256 @DIR@)")
+    done
+    scenario rsa-fresh "$RSA_RUNS" "openssl (omgwtfssl)|-|env $NAMES_ENV $BENCH_DIR/peers/omgwtfssl.sh @DIR@" "${inkan_rsa_fresh[@]}"
+    scenario rsa-existing "$RSA_RUNS" "openssl (omgwtfssl)|$W/openssl-ca|env $NAMES_ENV $BENCH_DIR/peers/omgwtfssl.sh @DIR@" "${inkan_rsa_existing[@]}"
+    scenario ecdsa-fresh "$EC_RUNS" "mkcert -ecdsa|-|$(mkcert_cmd @DIR@)" "${inkan_ec_fresh[@]}"
+    scenario ecdsa-existing "$EC_RUNS" "mkcert -ecdsa|$W/mkcert-ca|$(mkcert_cmd @DIR@)" "${inkan_ec_existing[@]}"
+    scenario startup-aids "$VAR_RUNS" "mkcert -ecdsa|$W/mkcert-ca|$(mkcert_cmd @DIR@)" "${variants[@]}"
+    # Classes loaded by one run, the measure of a lean code path.
+    "$BENCH_DIR/lib/oneshot-prepare.sh" "$W/count" "$W/inkan-ca-ecdsa-p256"
+    read -r -a cmd <<<"$(inkan_cmd j17-jar ecdsa-p256 "$W/count" | sed 's| -jar | -Xlog:class+load=info:file='"$RAW"'/classes.txt -jar |')"
+    "${cmd[@]}" >/dev/null 2>&1 || true
+    local aot_size=0 jsa_size=0
+    local -a cmd
+    [ -f "$W/app25.aot" ] && aot_size=$(stat -c %s "$W/app25.aot")
+    [ -f "$W/app17.jsa" ] && jsa_size=$(stat -c %s "$W/app17.jsa")
+    printf '{"quick": %s, "rounds": %s, "train_key_type": "%s", "aot_bytes": %s, "jsa_bytes": %s, "classes_loaded": %s, "jar": "%s", "machine": %s}\n' \
+        "$QUICK" "$ROUNDS" "$TRAIN_KEY_TYPE" "$aot_size" "$jsa_size" "$(grep -c . "$RAW/classes.txt" 2>/dev/null || echo 0)" \
+        "$(grep -o 'source: [^ ]*' "$RAW/classes.txt" 2>/dev/null | sort | uniq -c | sort -rn | head -1 | tr -d '\n' || true)" \
+        "$(machine_json)" > "$RAW/meta.json"
+    python3 "$BENCH_DIR/lib/report.py" oneshot "$RAW" "$BENCH_DIR/results/oneshot.md"
+    rm -rf "$W"
+}

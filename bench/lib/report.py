@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""Turns bench/run's raw data (target/bench-out) into Markdown: one file per section under
+bench/results/, plus a JSON of the figures the issue-6 targets are judged on; `assemble` joins
+them into bench/RESULTS.md. Standard library only."""
+import glob
+import json
+import os
+import re
+import statistics
+import sys
+
+
+def pct(values, q):
+    """The q-quantile (0..1) by linear interpolation, as numpy's default."""
+    v = sorted(values)
+    if not v:
+        return float("nan")
+    k = (len(v) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(v) - 1)
+    return v[lo] + (v[hi] - v[lo]) * (k - lo)
+
+
+def ms(x):
+    return "–" if x is None or x != x else (f"{x:.0f}" if x >= 100 else f"{x:.1f}" if x >= 10 else f"{x:.2f}")
+
+
+def ratio(a, b):
+    return "–" if not a or not b else f"{a / b:.2f}×"
+
+
+def write(path, text, targets=None):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text.rstrip() + "\n")
+    if targets is not None:
+        with open(path[:-3] + ".targets.json", "w") as f:
+            json.dump(targets, f, indent=1)
+
+
+def machine_line(meta):
+    m = meta.get("machine")
+    if not m:
+        return ""
+    return (f"\nMachine: {m['date']}, {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, load average "
+            f"{m['load']:.1f} at the start; {m['jdk17']}; JDK 25: {m['jdk25']}; {m['openssl']}; "
+            f"cfssl {(m['cfssl'] or '').replace('Version: ', '')}; mkcert {m['mkcert']}; {m['hyperfine']}; "
+            f"{(m['wrk'] or '').split(' [')[0]}.\n")
+
+
+def quick_note(meta):
+    return machine_line(meta) + ("\n> **Quick mode** (`bench/run --quick`): few runs, short durations — a smoke test of the harness, "
+            "not figures to quote.\n" if meta.get("quick") else "")
+
+
+# ---------------------------------------------------------------- one-shot
+ONESHOT_TITLES = {
+    "rsa-fresh": "RSA 2048, fresh CA (CA key + server key generated)",
+    "rsa-existing": "RSA 2048, existing CA (server key generated)",
+    "ecdsa-fresh": "ECDSA P-256, fresh CA (mkcert's own CA is RSA 3072)",
+    "ecdsa-existing": "ECDSA P-256, existing CA",
+    "startup-aids": "JVM start-up aids (ECDSA P-256, existing CA)",
+}
+VARIANT_NOTES = {
+    "j17-jar": "JDK 17, `java -jar inkan.jar` (Spring Boot fat jar, default CDS of the JDK)",
+    "j17-jar-C1": "JDK 17 fat jar, `-XX:TieredStopAtLevel=1`",
+    "j17-jar-noCDS": "JDK 17 fat jar, `-Xshare:off` (no class data sharing at all)",
+    "j17-appcds": "JDK 17, extracted jar + AppCDS (`-XX:ArchiveClassesAtExit` once, then `-XX:SharedArchiveFile`)",
+    "j17-appcds-C1": "JDK 17 AppCDS + `-XX:TieredStopAtLevel=1`",
+    "j25-jar": "JDK 25, `java -jar inkan.jar`",
+    "j25-extracted": "JDK 25, extracted jar (`-Djarmode=tools extract`), no cache",
+    "j25-aot": "JDK 25, extracted jar + AOT cache (JEP 483/514: `-XX:AOTCacheOutput` once, then `-XX:AOTCache`)",
+    "j25-aot-C1": "JDK 25 AOT cache + `-XX:TieredStopAtLevel=1`",
+    "j25-aot-C1-serial": "JDK 25 AOT cache + `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`",
+}
+
+
+def oneshot(raw, out):
+    meta = json.load(open(os.path.join(raw, "meta.json")))
+    lines = ["## One-shot: whole process, wall time (hyperfine)", quick_note(meta),
+             "Each scenario's commands ran in one hyperfine per round, rounds interleaved "
+             f"({meta['rounds']} round(s)); every run starts from an emptied output directory (`--prepare`), with the "
+             "tool's own CA copied in for the existing-CA cases. Times in ms; the ratio is Inkan's median over the "
+             "peer's (below 1 = Inkan faster). RSA key generation takes a random time: look at the spread.", ""]
+    targets = {}
+    for scen, title in ONESHOT_TITLES.items():
+        files = sorted(glob.glob(os.path.join(raw, f"{scen}-r*.json")))
+        if not files:
+            continue
+        times, order = {}, []
+        for f in files:
+            for r in json.load(open(f))["results"]:
+                if r["command"] not in times:
+                    order.append(r["command"])
+                times.setdefault(r["command"], []).extend(t * 1000 for t in r["times"])
+        peer = order[0]
+        peer_med = statistics.median(times[peer])
+        lines += [f"### {title}", "", "| command | median | p25–p75 | min–max | runs | Inkan/peer |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for c in order:
+            t = times[c]
+            med = statistics.median(t)
+            lines.append(f"| {c} | {ms(med)} | {ms(pct(t, .25))}–{ms(pct(t, .75))} | {ms(min(t))}–{ms(max(t))} | "
+                         f"{len(t)} | {'(peer)' if c == peer else ratio(med, peer_med)} |")
+            if c != peer:
+                targets.setdefault(scen, {})[c] = {"median_ms": med, "peer": peer, "peer_median_ms": peer_med,
+                                                   "ratio": med / peer_med}
+        lines.append("")
+    lines += ["Variants:", ""] + [f"- `{k}`: {v}" for k, v in VARIANT_NOTES.items()]
+    lines += ["", f"AOT cache and AppCDS archive trained on one fresh-CA run with KEY_TYPE={meta.get('train_key_type')} "
+              f"(AOT cache {meta.get('aot_bytes', 0) / 1e6:.1f} MB, AppCDS archive {meta.get('jsa_bytes', 0) / 1e6:.1f} MB)."]
+    classes = os.path.join(raw, "classes.txt")
+    if os.path.exists(classes):
+        groups = {}
+        for line in open(classes):
+            m = re.search(r"\] ([\w.$]+) source:", line)
+            if not m:
+                continue
+            name = m.group(1)
+            key = next((p for p in ("dev.inkan", "org.bouncycastle", "org.springframework", "com.google", "picocli",
+                                    "java.", "javax.", "jdk.", "sun.", "com.sun") if name.startswith(p)), "other")
+            groups[key] = groups.get(key, 0) + 1
+        total = sum(groups.values())
+        lines += ["", f"Classes loaded by one ECDSA existing-CA run (JDK 17 fat jar): **{total}** — "
+                  + ", ".join(f"{k} {v}" for k, v in sorted(groups.items(), key=lambda kv: -kv[1])) + "."]
+    write(out, "\n".join(lines), targets)
+
+
+# ---------------------------------------------------------------- REST
+REST_TITLES = {
+    "newcert-ecdsa": "ECDSA P-256 issuance with a server-side key (cfssl `newcert` vs Inkan `POST /api/v1/certificates`)",
+    "sign-csr": "CSR signing, ECDSA P-256 CSR (cfssl `sign` vs Inkan `POST /api/v1/certificates/csr`)",
+    "newcert-rsa": "RSA 2048 issuance with a server-side key (key generation dominates)",
+}
+
+
+def load_wrk(path):
+    for line in open(path):
+        if line.startswith("BENCHJSON "):
+            return json.loads(line[len("BENCHJSON "):])
+    return None
+
+
+def rest(raw, out):
+    meta = json.load(open(os.path.join(raw, "meta.json")))
+    runs = {}
+    for f in glob.glob(os.path.join(raw, "*__*__c*__r*.txt")):
+        scen, server, conns, rnd = os.path.basename(f)[:-4].split("__")
+        r = load_wrk(f)
+        if r:
+            r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+            runs.setdefault((scen, server, int(conns[1:])), []).append(r)
+    lines = ["## REST issuance: throughput and latency (wrk)", quick_note(meta),
+             f"wrk with a Lua POST body, {meta['duration']} per run after a warm-up, {meta['rounds']} round(s) alternating "
+             "cfssl and Inkan at each connection count; both servers up for the whole section, the load generator "
+             "sharing the cores with them. cfssl: `cfssl serve` with an ECDSA P-256 CA from `cfssl gencert -initca`, "
+             "profile `server` (server auth), log level warning, no certificate database. Inkan: "
+             f"`{meta.get('inkan_cmd', '')}`, H2 file database, Bearer token. Same CN and SANs "
+             "(bench.local, www.bench.local, 127.0.0.1). Throughput is the median over rounds (min–max); latencies "
+             "in ms are the medians over rounds of each run's p50/p99. Non-2xx responses and socket errors are "
+             "counted; a run with errors is not a valid figure.", ""]
+    targets = {}
+    for scen, title in REST_TITLES.items():
+        conns = sorted({c for (s, _, c) in runs if s == scen})
+        if not conns:
+            continue
+        lines += [f"### {title}", "",
+                  "| conns | cfssl req/s | Inkan req/s | Inkan/cfssl | cfssl p50 / p99 | Inkan p50 / p99 | errors cfssl / Inkan |",
+                  "|---:|---:|---:|---:|---:|---:|---:|"]
+        for c in conns:
+            row = {}
+            for server in ("cfssl", "inkan"):
+                rs = runs.get((scen, server, c), [])
+                if rs:
+                    rps = [r["rps"] for r in rs]
+                    row[server] = {"rps": statistics.median(rps), "min": min(rps), "max": max(rps),
+                                   "p50": statistics.median(r["p50_us"] for r in rs) / 1000,
+                                   "p99": statistics.median(r["p99_us"] for r in rs) / 1000,
+                                   "errors": sum(r["non2xx"] + r["errors"] for r in rs)}
+
+            def cell(s, k):
+                d = row.get(s)
+                return "–" if not d else (f"{d['rps']:.0f} ({d['min']:.0f}–{d['max']:.0f})" if k == "rps"
+                                          else f"{ms(d['p50'])} / {ms(d['p99'])}" if k == "lat" else str(d["errors"]))
+            cf, ik = row.get("cfssl"), row.get("inkan")
+            lines.append(f"| {c} | {cell('cfssl', 'rps')} | {cell('inkan', 'rps')} | "
+                         f"{ratio(ik and ik['rps'], cf and cf['rps'])} | {cell('cfssl', 'lat')} | {cell('inkan', 'lat')} | "
+                         f"{cell('cfssl', 'err')} / {cell('inkan', 'err')} |")
+            targets.setdefault(scen, {})[str(c)] = row
+        lines.append("")
+    write(out, "\n".join(lines), targets)
+
+
+# ---------------------------------------------------------------- scale
+def scale(raw, out):
+    data = json.load(open(os.path.join(raw, "scale.json")))
+    meta = data["meta"]
+    lines = ["## Scale: database size, start-up and memory", quick_note(meta),
+             f"One Inkan service with `{meta['jvm']}`, restarted at each size (start-up = process start until "
+             "`/actuator/health` answers UP, polled every 10 ms). Certificates seeded "
+             f"{meta['seeding']}. Latencies from wrk ({meta['duration']} per measurement): ms, p50 / p99. "
+             "RSS from /proc (VmRSS; peak = VmHWM).", "",
+             "| certificates | start-up | RSS idle | RSS peak under load | list p50 / p99 (1 conn) | list p99 (4 conns) "
+             "| search p50 / p99 (1 conn) | search p99 (4 conns) | issuance req/s (16 conns) | errors |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in data["sizes"]:
+        def lat(k):
+            r = row.get(k)
+            return "–" if not r else f"{ms(r['p50_us'] / 1000)} / {ms(r['p99_us'] / 1000)}"
+
+        def p99(k):
+            r = row.get(k)
+            return "–" if not r else ms(r["p99_us"] / 1000)
+        issue = row.get("issue")
+        errs = sum((row.get(k) or {}).get("non2xx", 0) + (row.get(k) or {}).get("errors", 0)
+                   for k in ("list1", "list4", "search1", "search4", "issue"))
+        lines.append(f"| {row['count']:,} | {row['startup_ms']:.0f} ms | {row['rss_idle_kib'] / 1024:.0f} MiB | "
+                     f"{row['rss_peak_kib'] / 1024:.0f} MiB | {lat('list1')} | {p99('list4')} | {lat('search1')} | "
+                     f"{p99('search4')} | {issue['requests'] / (issue['duration_us'] / 1e6):.0f} | {errs} |"
+                     if issue else f"| {row['count']:,} | … |")
+    lines += ["", f"List = `GET {meta['list_path']}`; search = `GET {meta['search_path']}` (a name that matches "
+              "one certificate among all). Seeding took: " + ", ".join(f"{s['count']:,} in {s['seconds']:.0f} s "
+                                                                        f"({s['count'] / max(s['seconds'], 1e-9):.0f}/s)"
+                                                                        for s in data.get("seeds", []))
+              + "."]
+    write(out, "\n".join(lines), data)
+
+
+# ---------------------------------------------------------------- JMH
+def jmh(raw, out):
+    meta = json.load(open(os.path.join(raw, "meta.json")))
+    results = json.load(open(os.path.join(raw, "jmh.json")))
+    lines = ["## Engine microbenchmarks (JMH)", quick_note(meta),
+             f"`{meta['command']}` on {meta['jvm']}. Average time per operation in µs (lower is better), "
+             "with the 99.9% error JMH reports when there are enough iterations, and the same as operations "
+             "per second on one core.", "",
+             "| benchmark | params | µs/op | ± | ops/s |", "|---|---|---:|---:|---:|"]
+    by = {}
+    for r in results:
+        name = r["benchmark"].rsplit(".", 2)
+        short = ".".join(name[-2:])
+        params = ", ".join(f"{k}={v}" for k, v in (r.get("params") or {}).items())
+        m = r["primaryMetric"]
+        score, err = m["score"], m.get("scoreError")
+        by[(short, params)] = score
+        try:
+            err = float(err)
+        except (TypeError, ValueError):
+            err = None
+        err_s = "–" if err is None or err != err else f"{err:.1f}"
+        lines.append(f"| {short} | {params} | {score:.1f} | {err_s} | {1e6 / score:,.0f} |")
+    beyond = []
+    for (short, params), score in by.items():
+        if short == "IssuanceBenchmarks.leaf" and ("IssuanceBenchmarks.rawSignature", params) in by:
+            raw_sig = by[("IssuanceBenchmarks.rawSignature", params)]
+            beyond.append(f"- {params}: leaf {score:.0f} µs = raw signature {raw_sig:.0f} µs + "
+                          f"**{score - raw_sig:.0f} µs** of building, encoding and converting "
+                          f"({(score - raw_sig) / score:.0%} of the leaf)")
+    if beyond:
+        lines += ["", "Cost beyond the raw signature:", ""] + beyond
+    write(out, "\n".join(lines), {"by": {f"{k[0]}[{k[1]}]": v for k, v in by.items()}})
+
+
+# ---------------------------------------------------------------- RESULTS.md
+def assemble(bench):
+    parts = ["# Inkan benchmarks", "",
+             "Generated by `bench/run` (see its header for sections and `--quick`); every comparison ran side by "
+             "side with its peer in the same run, so ratios matter more than absolute times on this shared machine.",
+             ""]
+    for name in ("oneshot", "rest", "scale", "jmh"):
+        p = os.path.join(bench, "results", name + ".md")
+        if os.path.exists(p):
+            parts += ["", open(p).read()]
+    write(os.path.join(bench, "RESULTS.md"), "\n".join(parts))
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    {"oneshot": lambda: oneshot(sys.argv[2], sys.argv[3]), "rest": lambda: rest(sys.argv[2], sys.argv[3]),
+     "scale": lambda: scale(sys.argv[2], sys.argv[3]), "jmh": lambda: jmh(sys.argv[2], sys.argv[3]),
+     "assemble": lambda: assemble(sys.argv[2])}[cmd]()

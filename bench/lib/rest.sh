@@ -1,0 +1,97 @@
+# REST issuance: cfssl serve vs the Inkan service, same key type and names, alternating at each concurrency.
+# shellcheck shell=bash
+
+# Request bodies for both servers; the CSR is made once by openssl and signed by both.
+make_bodies() {
+    local b=$W/bodies
+    mkdir -p "$b"
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$b/csr-key.pem" -out "$b/csr.pem" \
+        -subj /CN=bench.local -addext "subjectAltName=DNS:bench.local,DNS:www.bench.local,IP:127.0.0.1" 2>/dev/null
+    python3 - "$b" <<'PY'
+import json, sys
+b = sys.argv[1]
+csr = open(b + "/csr.pem").read()
+hosts = ["bench.local", "www.bench.local", "127.0.0.1"]
+def put(name, obj):
+    json.dump(obj, open(f"{b}/{name}.json", "w"))
+for algo, size, kt in (("ecdsa", 256, "ecdsa-p256"), ("rsa", 2048, "rsa-2048")):
+    put(f"cfssl-newcert-{algo}", {"request": {"CN": "bench.local", "hosts": hosts, "key": {"algo": algo, "size": size}},
+                                  "profile": "server"})
+    put(f"inkan-newcert-{algo}", {"commonName": "bench.local", "dnsNames": hosts[:2], "ipAddresses": hosts[2:],
+                                  "profile": "server", "keyType": kt, "validityDays": 90})
+put("cfssl-sign", {"certificate_request": csr, "profile": "server"})
+put("inkan-csr", {"csr": csr, "profile": "server", "validityDays": 90})
+PY
+}
+
+start_cfssl() {
+    local c=$W/cfssl port
+    mkdir -p "$c"
+    echo '{"CN":"cfssl Bench CA","key":{"algo":"ecdsa","size":256}}' > "$c/ca-csr.json"
+    (cd "$c" && cfssl gencert -initca ca-csr.json 2>/dev/null | cfssljson -bare ca)
+    # 2160h = the 90 days Inkan is asked for; usages as a TLS server certificate.
+    echo '{"signing":{"default":{"expiry":"2160h"},"profiles":{"server":{"expiry":"2160h","usages":["digital signature","key encipherment","server auth"]}}}}' > "$c/config.json"
+    port=$(free_port)
+    cfssl serve -loglevel 2 -address 127.0.0.1 -port "$port" -ca "$c/ca.pem" -ca-key "$c/ca-key.pem" \
+        -config "$c/config.json" >"$RAW/cfssl.log" 2>&1 &
+    CFSSL_PID=$!
+    CFSSL_URL=http://127.0.0.1:$port
+    sleep 0.3
+    curl -fsS -o /dev/null -X POST -d @"$W/bodies/cfssl-newcert-ecdsa.json" "$CFSSL_URL/api/v1/cfssl/newcert" \
+        || die "cfssl serve does not answer (log: $RAW/cfssl.log)"
+}
+
+# check_inkan: one request of each kind must succeed before anything is measured.
+check_inkan() {
+    local kind path
+    for kind in newcert-ecdsa csr; do
+        path=/api/v1/certificates; [ "$kind" = csr ] && path=/api/v1/certificates/csr
+        if ! curl -fsS -o "$RAW/inkan-$kind.response" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+                -d @"$W/bodies/inkan-${kind}.json" "$INKAN_URL$path"; then
+            curl -sS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d @"$W/bodies/inkan-${kind}.json" \
+                "$INKAN_URL$path" >&2 || true
+            die "Inkan refused the $kind request (body: $W/bodies/inkan-$kind.json)"
+        fi
+    done
+}
+
+# compare SCENARIO CFSSL_PATH CFSSL_BODY INKAN_PATH INKAN_BODY CONNS...
+compare() {
+    local scen=$1 cpath=$2 cbody=$3 ipath=$4 ibody=$5; shift 5
+    log "rest $scen: warm-up"
+    load "warmup-$scen-cfssl" "$CFSSL_URL$cpath" 16 "$WARMUP" "$W/bodies/$cbody.json"
+    load "warmup-$scen-inkan" "$INKAN_URL$ipath" 16 "$WARMUP" "$W/bodies/$ibody.json" "$TOKEN"
+    for c in "$@"; do
+        for r in $(seq "$ROUNDS"); do
+            load "${scen}__cfssl__c${c}__r$r" "$CFSSL_URL$cpath" "$c" "$DURATION" "$W/bodies/$cbody.json"
+            load "${scen}__inkan__c${c}__r$r" "$INKAN_URL$ipath" "$c" "$DURATION" "$W/bodies/$ibody.json" "$TOKEN"
+        done
+    done
+}
+
+run_rest() {
+    W=$(mktemp -d /tmp/inkan-bench-rest.XXXXXX)
+    RAW=$OUT/rest
+    rm -rf "$RAW"; mkdir -p "$RAW"
+    TOKEN=$(openssl rand -hex 24)
+    if [ "$QUICK" = 1 ]; then
+        ROUNDS=1; DURATION=2s; WARMUP=3s; CONNS=(1 16); RSA_CONNS=(4); RSA_DURATION=2s
+    else
+        ROUNDS=2; DURATION=5s; WARMUP=8s; CONNS=(1 4 16 64); RSA_CONNS=(1 4 16); RSA_DURATION=5s
+    fi
+    make_bodies
+    start_cfssl
+    # shellcheck disable=SC2086
+    start_inkan "$W/inkan-data" "$(free_port)" "$RAW/inkan.log" ${BENCH_INKAN_OPTS:-}  # word-split on purpose
+    trap 'stop_pid $CFSSL_PID; stop_pid $INKAN_PID' EXIT
+    check_inkan
+    compare newcert-ecdsa /api/v1/cfssl/newcert cfssl-newcert-ecdsa /api/v1/certificates inkan-newcert-ecdsa "${CONNS[@]}"
+    compare sign-csr /api/v1/cfssl/sign cfssl-sign /api/v1/certificates/csr inkan-csr "${CONNS[@]}"
+    DURATION=$RSA_DURATION compare newcert-rsa /api/v1/cfssl/newcert cfssl-newcert-rsa /api/v1/certificates inkan-newcert-rsa "${RSA_CONNS[@]}"
+    local rss; rss=$(hwm_kib "$INKAN_PID")
+    printf '{"quick": %s, "rounds": %s, "duration": "%s", "inkan_cmd": "java %s -jar inkan.jar", "inkan_peak_rss_kib": %s, "machine": %s}\n' \
+        "$QUICK" "$ROUNDS" "$DURATION" "${BENCH_INKAN_OPTS:-}" "$rss" "$(machine_json)" > "$RAW/meta.json"
+    stop_pid "$CFSSL_PID"; stop_pid "$INKAN_PID"; trap - EXIT
+    python3 "$BENCH_DIR/lib/report.py" rest "$RAW" "$BENCH_DIR/results/rest.md"
+    rm -rf "$W"
+}

@@ -1,0 +1,90 @@
+# Scale: list/search latency and issuance throughput at 0 / 10k / 100k certificates, start-up time
+# and resident memory, all with a 128 MB heap.
+# shellcheck shell=bash
+
+json_field() { grep -o "\"$2\": [0-9]*" "$RAW/$1.txt" | head -1 | awk '{print $2}'; }
+
+# seed_to TARGET: issues certificates with unique names through the API until about TARGET exist.
+seed_to() {
+    local target=$1 missing per t0 secs
+    missing=$(( target - ISSUED ))
+    [ "$missing" -le 0 ] && return 0
+    per=$(( (missing + 1) / 2 ))
+    log "scale: seeding $missing certificates (to $target)"
+    t0=$(date +%s%N)
+    SEED_RUN=$(( ${SEED_RUN:-0} + 1 ))
+    BENCH_SEED_PER_THREAD=$per BENCH_TOKEN=$TOKEN BENCH_SEED_RUN=$SEED_RUN \
+        wrk -t2 -c16 -d3600s --timeout 30s -s "$BENCH_DIR/lib/seed.lua" "$INKAN_URL" >"$RAW/seed-$target.txt" 2>&1 \
+        || die "seeding failed: $RAW/seed-$target.txt"
+    secs=$(( ($(date +%s%N) - t0) / 1000000 ))
+    local done_ok bad
+    done_ok=$(json_field "seed-$target" requests); bad=$(( $(json_field "seed-$target" non2xx) + $(json_field "seed-$target" errors) ))
+    [ "$bad" -eq 0 ] || die "seeding had $bad failed requests: $RAW/seed-$target.txt"
+    ISSUED=$(( ISSUED + done_ok ))
+    SEEDS+=("{\"count\": $done_ok, \"seconds\": $(awk "BEGIN{print $secs/1000}")}")
+}
+
+# measure_size: start-up, idle RSS, list/search latency, issuance throughput, peak RSS; one JSON row.
+measure_size() {
+    local label=$1 port rss_idle row k
+    port=$(free_port)
+    # shellcheck disable=SC2086
+    start_inkan "$DATA" "$port" "$RAW/inkan-$label.log" $SCALE_OPTS
+    local startup=$INKAN_STARTUP_MS count_at_start=$ISSUED
+    if [ -z "${NEEDLE_DONE:-}" ]; then
+        curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+            -d "{\"commonName\":\"$NEEDLE\",\"dnsNames\":[\"$NEEDLE\"],\"keyType\":\"ecdsa-p256\",\"validityDays\":90}" \
+            "$INKAN_URL/api/v1/certificates" || die "could not issue the search needle"
+        NEEDLE_DONE=1; ISSUED=$((ISSUED + 1))
+    fi
+    sleep 2
+    rss_idle=$(rss_kib "$INKAN_PID")
+    curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$INKAN_URL$LIST_PATH" || die "GET $LIST_PATH failed"
+    curl -fsS -H "Authorization: Bearer $TOKEN" "$INKAN_URL$SEARCH_PATH" | grep -q "$NEEDLE" \
+        || die "GET $SEARCH_PATH does not find $NEEDLE"
+    load "$label-warm" "$INKAN_URL$LIST_PATH" 4 "$WARMUP" "" "$TOKEN" GET
+    load "$label-list1" "$INKAN_URL$LIST_PATH" 1 "$DURATION" "" "$TOKEN" GET
+    load "$label-list4" "$INKAN_URL$LIST_PATH" 4 "$DURATION" "" "$TOKEN" GET
+    load "$label-search1" "$INKAN_URL$SEARCH_PATH" 1 "$DURATION" "" "$TOKEN" GET
+    load "$label-search4" "$INKAN_URL$SEARCH_PATH" 4 "$DURATION" "" "$TOKEN" GET
+    load "$label-issue" "$INKAN_URL/api/v1/certificates" 16 "$DURATION" "$W/issue.json" "$TOKEN"
+    ISSUED=$(( ISSUED + $(json_field "$label-issue" requests) ))
+    row="{\"count\": $count_at_start, \"startup_ms\": $startup, \"rss_idle_kib\": $rss_idle, \"rss_peak_kib\": $(hwm_kib "$INKAN_PID")"
+    for k in list1 list4 search1 search4 issue; do
+        row+=", \"$k\": $(grep '^BENCHJSON ' "$RAW/$label-$k.txt" | cut -d' ' -f2-)"
+    done
+    ROWS+=("$row, \"oom\": $(grep -c OutOfMemoryError "$RAW/inkan-$label.log" || true)}")
+}
+
+run_scale() {
+    W=$(mktemp -d /tmp/inkan-bench-scale.XXXXXX)
+    RAW=$OUT/scale
+    rm -rf "$RAW"; mkdir -p "$RAW"
+    TOKEN=$(openssl rand -hex 24)
+    DATA=$W/data
+    SCALE_OPTS=${BENCH_SCALE_OPTS:--Xmx128m}
+    NEEDLE=needle-$(openssl rand -hex 4).bench.local
+    LIST_PATH=${BENCH_LIST_PATH:-/api/v1/certificates}
+    SEARCH_PATH=${BENCH_SEARCH_PATH:-/api/v1/certificates?q=$NEEDLE}
+    if [ "$QUICK" = 1 ]; then SIZES=(0 2000); DURATION=2s; WARMUP=2s; else SIZES=(0 10000 100000); DURATION=5s; WARMUP=5s; fi
+    echo '{"commonName":"bench.local","dnsNames":["bench.local","www.bench.local"],"ipAddresses":["127.0.0.1"],"profile":"server","keyType":"ecdsa-p256","validityDays":90}' > "$W/issue.json"
+    ISSUED=0; ROWS=(); SEEDS=()
+    trap 'stop_pid ${INKAN_PID:-0}' EXIT
+    for size in "${SIZES[@]}"; do
+        if [ "$size" -gt 0 ]; then
+            # seed through the running service, then restart to measure start-up with the bigger database
+            seed_to "$size"
+            stop_pid "$INKAN_PID"
+        fi
+        measure_size "n$size"
+        if [ "$size" = "${SIZES[-1]}" ]; then stop_pid "$INKAN_PID"; fi
+    done
+    trap - EXIT
+    local IFS=,
+    printf '{"meta": {"quick": %s, "jvm": "java %s -jar inkan.jar", "duration": "%s", "list_path": "%s", "search_path": "%s", "seeding": "%s", "machine": %s}, "sizes": [%s], "seeds": [%s]}\n' \
+        "$QUICK" "$SCALE_OPTS" "$DURATION" "$LIST_PATH" "${SEARCH_PATH/$NEEDLE/NEEDLE}" \
+        "through the API while the service runs (wrk, 16 connections, unique names per certificate)" \
+        "$(machine_json)" "${ROWS[*]}" "${SEEDS[*]}" > "$RAW/scale.json"
+    python3 "$BENCH_DIR/lib/report.py" scale "$RAW" "$BENCH_DIR/results/scale.md"
+    rm -rf "$W"
+}
