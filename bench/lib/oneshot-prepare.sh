@@ -4,4 +4,4 @@
 set -e
 rm -rf "$1"
 mkdir -p "$1"
-if [ -n "${2:-}" ]; then cp -p "$2"/* "$1"/; fi
+if [ -n "${2:-}" ]; then cp -pR "$2"/. "$1"/; fi

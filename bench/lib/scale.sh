@@ -56,6 +56,34 @@ measure_size() {
     ROWS+=("$row, \"oom\": $(grep -c OutOfMemoryError "$RAW/inkan-$label.log" || true)}")
 }
 
+# startup_aids: service start-up (until health is UP) and idle RSS with each JVM start-up aid, same database.
+startup_aids() {
+    local runs=$1 variant java jar opts i port
+    local -a variants=("j17-jar|$JDK17/bin/java|$JAR|")
+    (cd "$W" && "$JDK17/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$W/x17" >/dev/null)
+    INKAN_DATA_DIR=$DATA INKAN_ADMIN_TOKEN=$TOKEN "$JDK17/bin/java" -XX:ArchiveClassesAtExit="$W/svc17.jsa" \
+        -Dspring.context.exit=onRefresh -jar "$W/x17/inkan.jar" --server.port=0 --server.address=127.0.0.1 >"$RAW/train17.log" 2>&1 \
+        && variants+=("j17-appcds|$JDK17/bin/java|$W/x17/inkan.jar|-XX:SharedArchiveFile=$W/svc17.jsa")
+    if has_jdk25; then
+        (cd "$W" && "$JDK25/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$W/x25" >/dev/null)
+        # JEP 514: the training run ends after the context refresh (Spring Boot's spring.context.exit=onRefresh).
+        INKAN_DATA_DIR=$DATA INKAN_ADMIN_TOKEN=$TOKEN "$JDK25/bin/java" -XX:AOTCacheOutput="$W/svc25.aot" \
+            -Dspring.context.exit=onRefresh -jar "$W/x25/inkan.jar" --server.port=0 --server.address=127.0.0.1 >"$RAW/train25.log" 2>&1 \
+            && variants+=("j25-jar|$JDK25/bin/java|$JAR|" "j25-aot|$JDK25/bin/java|$W/x25/inkan.jar|-XX:AOTCache=$W/svc25.aot")
+    fi
+    for i in $(seq "$runs"); do
+        for variant in "${variants[@]}"; do
+            IFS='|' read -r name java jar opts <<<"$variant"
+            port=$(free_port)
+            # shellcheck disable=SC2086
+            BENCH_INKAN_JAVA=$java JAR=$jar start_inkan "$DATA" "$port" "$RAW/startup-$name-$i.log" $SCALE_OPTS $opts
+            sleep 1
+            STARTUPS+=("{\"variant\": \"$name\", \"opts\": \"$SCALE_OPTS $opts\", \"startup_ms\": $INKAN_STARTUP_MS, \"rss_kib\": $(rss_kib "$INKAN_PID")}")
+            stop_pid "$INKAN_PID"
+        done
+    done
+}
+
 run_scale() {
     W=$(mktemp -d /tmp/inkan-bench-scale.XXXXXX)
     RAW=$OUT/scale
@@ -68,7 +96,7 @@ run_scale() {
     SEARCH_PATH=${BENCH_SEARCH_PATH:-/api/v1/certificates?q=$NEEDLE}
     if [ "$QUICK" = 1 ]; then SIZES=(0 2000); DURATION=2s; WARMUP=2s; else SIZES=(0 10000 100000); DURATION=5s; WARMUP=5s; fi
     echo '{"commonName":"bench.local","dnsNames":["bench.local","www.bench.local"],"ipAddresses":["127.0.0.1"],"profile":"server","keyType":"ecdsa-p256","validityDays":90}' > "$W/issue.json"
-    ISSUED=0; ROWS=(); SEEDS=()
+    ISSUED=0; ROWS=(); SEEDS=(); STARTUPS=()
     trap 'stop_pid ${INKAN_PID:-0}' EXIT
     for size in "${SIZES[@]}"; do
         if [ "$size" -gt 0 ]; then
@@ -80,11 +108,12 @@ run_scale() {
         if [ "$size" = "${SIZES[-1]}" ]; then stop_pid "$INKAN_PID"; fi
     done
     trap - EXIT
+    startup_aids "$( [ "$QUICK" = 1 ] && echo 1 || echo 3 )"
     local IFS=,
-    printf '{"meta": {"quick": %s, "jvm": "java %s -jar inkan.jar", "duration": "%s", "list_path": "%s", "search_path": "%s", "seeding": "%s", "machine": %s}, "sizes": [%s], "seeds": [%s]}\n' \
+    printf '{"meta": {"quick": %s, "jvm": "java %s -jar inkan.jar", "duration": "%s", "list_path": "%s", "search_path": "%s", "seeding": "%s", "machine": %s}, "sizes": [%s], "seeds": [%s], "startups": [%s]}\n' \
         "$QUICK" "$SCALE_OPTS" "$DURATION" "$LIST_PATH" "${SEARCH_PATH/$NEEDLE/NEEDLE}" \
         "through the API while the service runs (wrk, 16 connections, unique names per certificate)" \
-        "$(machine_json)" "${ROWS[*]}" "${SEEDS[*]}" > "$RAW/scale.json"
+        "$(machine_json)" "${ROWS[*]}" "${SEEDS[*]}" "${STARTUPS[*]}" > "$RAW/scale.json"
     python3 "$BENCH_DIR/lib/report.py" scale "$RAW" "$BENCH_DIR/results/scale.md"
     rm -rf "$W"
 }
