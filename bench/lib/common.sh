@@ -1,10 +1,11 @@
 # Shared by every bench section: logging, tools, ports, process control, the Inkan build.
 # shellcheck shell=bash
+: "${BENCH_DIR:?set by bench/run}" "${ROOT:?set by bench/run}"
 OUT="$ROOT/target/bench-out"
 mkdir -p "$OUT"
 JDK17=${BENCH_JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JDK25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAR="$ROOT/target/inkan.jar"
+JAR=${BENCH_JAR:-$ROOT/target/inkan.jar}
 export OUT JDK17 JDK25 JAR
 
 log() { printf '%s bench: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -32,7 +33,7 @@ install_peers() {
 }
 
 build_inkan() {
-    if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ]; then
+    if { [ "${BENCH_SKIP_BUILD:-0}" = 1 ] || [ -n "${BENCH_JAR:-}" ]; } && [ -f "$JAR" ]; then
         log "reusing $JAR"
     else
         log "building inkan.jar"

@@ -3,6 +3,15 @@
 # shellcheck shell=bash
 ONESHOT_ARGS=${BENCH_ONESHOT_ARGS:-oneshot --out}
 NAMES_ENV="SSL_SUBJECT=bench.local SSL_DNS=www.bench.local SSL_IP=127.0.0.1"
+KEY_VAR=${BENCH_KEY_TYPE_VAR:-SSL_KEY_TYPE}
+
+# keyenv KEYTYPE: the one-shot's key variables (SSL_SIZE only for RSA: it contradicts any other type).
+keyenv() {
+    case "$1" in
+        rsa-2048) echo "$KEY_VAR=rsa SSL_SIZE=2048" ;;
+        *) echo "$KEY_VAR=$1" ;;
+    esac
+}
 
 # inkan_cmd VARIANT KEYTYPE DIR: the command line of one variant (see the table in RESULTS.md).
 inkan_cmd() {
@@ -11,16 +20,16 @@ inkan_cmd() {
         j17-jar)          java=$JDK17/bin/java; flags="" ;;
         j17-jar-C1)       java=$JDK17/bin/java; flags="-XX:TieredStopAtLevel=1" ;;
         j17-jar-noCDS)    java=$JDK17/bin/java; flags="-Xshare:off" ;;
-        j17-appcds)       java=$JDK17/bin/java; flags="-XX:SharedArchiveFile=$W/app17.jsa"; jar=$W/x17/inkan.jar ;;
-        j17-appcds-C1)    java=$JDK17/bin/java; flags="-XX:SharedArchiveFile=$W/app17.jsa -XX:TieredStopAtLevel=1"; jar=$W/x17/inkan.jar ;;
+        j17-appcds)       java=$JDK17/bin/java; flags="-XX:SharedArchiveFile=$W/app17.jsa"; jar=$W/x17/$(basename "$JAR") ;;
+        j17-appcds-C1)    java=$JDK17/bin/java; flags="-XX:SharedArchiveFile=$W/app17.jsa -XX:TieredStopAtLevel=1"; jar=$W/x17/$(basename "$JAR") ;;
         j25-jar)          java=$JDK25/bin/java; flags="" ;;
-        j25-extracted)    java=$JDK25/bin/java; flags=""; jar=$W/x25/inkan.jar ;;
-        j25-aot)          java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot"; jar=$W/x25/inkan.jar ;;
-        j25-aot-C1)       java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot -XX:TieredStopAtLevel=1"; jar=$W/x25/inkan.jar ;;
-        j25-aot-C1-serial) java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; jar=$W/x25/inkan.jar ;;
+        j25-extracted)    java=$JDK25/bin/java; flags=""; jar=$W/x25/$(basename "$JAR") ;;
+        j25-aot)          java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot"; jar=$W/x25/$(basename "$JAR") ;;
+        j25-aot-C1)       java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot -XX:TieredStopAtLevel=1"; jar=$W/x25/$(basename "$JAR") ;;
+        j25-aot-C1-serial) java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; jar=$W/x25/$(basename "$JAR") ;;
         *) die "unknown variant $variant" ;;
     esac
-    echo "env $NAMES_ENV KEY_TYPE=$keytype SSL_SIZE=2048 $java $flags -jar $jar $ONESHOT_ARGS $dir"
+    echo "env $NAMES_ENV $(keyenv "$keytype") $java $flags -jar $jar $ONESHOT_ARGS $dir"
 }
 
 # Extracted jars and the class archives each JVM start-up aid needs, trained on one fresh-CA run.
@@ -28,17 +37,17 @@ prepare_aids() {
     local train=$W/train
     "$BENCH_DIR/lib/oneshot-prepare.sh" "$train"
     (cd "$W" && "$JDK17/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$W/x17" >/dev/null)
-    # shellcheck disable=SC2086
-    env $NAMES_ENV KEY_TYPE="$TRAIN_KEY_TYPE" "$JDK17/bin/java" -XX:ArchiveClassesAtExit="$W/app17.jsa" \
-        -jar "$W/x17/inkan.jar" $ONESHOT_ARGS "$train" >"$W/train17.log" 2>&1 || die "AppCDS training failed: $W/train17.log"
+    # shellcheck disable=SC2086,SC2046
+    env $NAMES_ENV $(keyenv "$TRAIN_KEY_TYPE") "$JDK17/bin/java" -XX:ArchiveClassesAtExit="$W/app17.jsa" \
+        -jar "$W/x17/$(basename "$JAR")" $ONESHOT_ARGS "$train" >"$W/train17.log" 2>&1 || die "AppCDS training failed: $W/train17.log"
     VARIANTS=(j17-jar j17-jar-C1 j17-jar-noCDS j17-appcds j17-appcds-C1)
     if has_jdk25; then
         "$BENCH_DIR/lib/oneshot-prepare.sh" "$train"
         (cd "$W" && "$JDK25/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$W/x25" >/dev/null)
         # JEP 514 (JDK 25): one training run writes the AOT cache at exit (JEP 483 class loading + linking).
-        # shellcheck disable=SC2086
-        env $NAMES_ENV KEY_TYPE="$TRAIN_KEY_TYPE" "$JDK25/bin/java" -XX:AOTCacheOutput="$W/app25.aot" \
-            -jar "$W/x25/inkan.jar" $ONESHOT_ARGS "$train" >"$W/train25.log" 2>&1 || die "AOT training failed: $W/train25.log"
+        # shellcheck disable=SC2086,SC2046
+        env $NAMES_ENV $(keyenv "$TRAIN_KEY_TYPE") "$JDK25/bin/java" -XX:AOTCacheOutput="$W/app25.aot" \
+            -jar "$W/x25/$(basename "$JAR")" $ONESHOT_ARGS "$train" >"$W/train25.log" 2>&1 || die "AOT training failed: $W/train25.log"
         VARIANTS+=(j25-jar j25-extracted j25-aot j25-aot-C1 j25-aot-C1-serial)
     else
         log "no JDK 25 at $JDK25: AOT-cache variants skipped"
@@ -50,7 +59,7 @@ prepare_aids() {
 prepare_cas() {
     local -a cmd
     "$BENCH_DIR/lib/oneshot-prepare.sh" "$W/openssl-ca"
-    # shellcheck disable=SC2086
+    # shellcheck disable=SC2086,SC2046
     env $NAMES_ENV "$BENCH_DIR/peers/omgwtfssl.sh" "$W/openssl-ca" >/dev/null
     find "$W/openssl-ca" -type f ! -name 'ca-key.pem' ! -name 'ca.pem' -delete
     for kt in rsa-2048 ecdsa-p256; do

@@ -62,14 +62,14 @@ startup_aids() {
     local -a variants=("j17-jar|$JDK17/bin/java|$JAR|")
     (cd "$W" && "$JDK17/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$W/x17" >/dev/null)
     INKAN_DATA_DIR=$DATA INKAN_ADMIN_TOKEN=$TOKEN "$JDK17/bin/java" -XX:ArchiveClassesAtExit="$W/svc17.jsa" \
-        -Dspring.context.exit=onRefresh -jar "$W/x17/inkan.jar" --server.port=0 --server.address=127.0.0.1 >"$RAW/train17.log" 2>&1 \
-        && variants+=("j17-appcds|$JDK17/bin/java|$W/x17/inkan.jar|-XX:SharedArchiveFile=$W/svc17.jsa")
+        -Dspring.context.exit=onRefresh -jar "$W/x17/$(basename "$JAR")" --server.port=0 --server.address=127.0.0.1 >"$RAW/train17.log" 2>&1 \
+        && variants+=("j17-appcds|$JDK17/bin/java|$W/x17/$(basename "$JAR")|-XX:SharedArchiveFile=$W/svc17.jsa")
     if has_jdk25; then
         (cd "$W" && "$JDK25/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$W/x25" >/dev/null)
         # JEP 514: the training run ends after the context refresh (Spring Boot's spring.context.exit=onRefresh).
         INKAN_DATA_DIR=$DATA INKAN_ADMIN_TOKEN=$TOKEN "$JDK25/bin/java" -XX:AOTCacheOutput="$W/svc25.aot" \
-            -Dspring.context.exit=onRefresh -jar "$W/x25/inkan.jar" --server.port=0 --server.address=127.0.0.1 >"$RAW/train25.log" 2>&1 \
-            && variants+=("j25-jar|$JDK25/bin/java|$JAR|" "j25-aot|$JDK25/bin/java|$W/x25/inkan.jar|-XX:AOTCache=$W/svc25.aot")
+            -Dspring.context.exit=onRefresh -jar "$W/x25/$(basename "$JAR")" --server.port=0 --server.address=127.0.0.1 >"$RAW/train25.log" 2>&1 \
+            && variants+=("j25-jar|$JDK25/bin/java|$JAR|" "j25-aot|$JDK25/bin/java|$W/x25/$(basename "$JAR")|-XX:AOTCache=$W/svc25.aot")
     fi
     for i in $(seq "$runs"); do
         for variant in "${variants[@]}"; do
