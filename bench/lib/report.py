@@ -323,7 +323,7 @@ def assemble(bench):
              "side with its peer in the same run, so ratios matter more than absolute times on this shared machine.",
              ""]
     parts += targets_table(bench)
-    for name in ("oneshot", "rest", "scale", "jmh"):
+    for name in ("oneshot", "rest", "scale", "jmh", "profile"):
         p = os.path.join(bench, "results", name + ".md")
         if os.path.exists(p):
             parts += ["", open(p).read()]
