@@ -7,7 +7,7 @@ run_jmh() {
     if [ "$QUICK" = 1 ]; then
         args="-f 1 -wi 1 -w 1s -i 2 -r 1s"
     else
-        args="-f 1 -wi 3 -w 2s -i 5 -r 2s"
+        args="-f 1 -wi 2 -w 1s -i 4 -r 1s"
     fi
     args="$args ${BENCH_JMH_ARGS:-} -rf json -rff $RAW/jmh.json"
     log "jmh: $args"

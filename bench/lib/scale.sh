@@ -4,8 +4,36 @@
 
 json_field() { grep -o "\"$2\": [0-9]*" "$RAW/$1.txt" | head -1 | awk '{print $2}'; }
 
-# seed_to TARGET: issues certificates with unique names through the API until about TARGET exist.
+# seed_to TARGET: brings the ledger to about TARGET certificates. BENCH_SEED=sql (default) inserts rows
+# into the stopped service's H2 file (bench/lib/seed.sql, seconds for 100k); BENCH_SEED=api issues them
+# through the running service (unique names, wrk with 16 connections; slow, but touches no schema).
 seed_to() {
+    if [ "$SEED_MODE" = sql ]; then seed_sql "$1"; else seed_api "$1"; fi
+}
+
+seed_sql() {
+    local target=$1 missing t0 secs h2
+    missing=$(( target - ISSUED ))
+    [ "$missing" -le 0 ] && return 0
+    stop_pid "$INKAN_PID"
+    h2=$(find "$W/xseed" -name 'h2-*.jar' 2>/dev/null | head -1 || true)
+    if [ -z "$h2" ]; then
+        (cd "$W" && "$JDK17/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$W/xseed" >/dev/null)
+        h2=$(find "$W/xseed" -name 'h2-*.jar' | head -1)
+    fi
+    [ -n "$h2" ] || die "no h2 jar in $JAR"
+    SEED_RUN=$(( ${SEED_RUN:-0} + 1 ))
+    sed "s/\${COUNT}/$missing/g; s/\${RUN}/$SEED_RUN/g" "$BENCH_DIR/lib/seed.sql" > "$W/seed-$target.sql"
+    log "scale: inserting $missing certificates into the H2 file (to $target)"
+    t0=$(date +%s%N)
+    "$JDK17/bin/java" -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$DATA/inkan" -user inkan -password "" \
+        -script "$W/seed-$target.sql" >"$RAW/seed-$target.txt" 2>&1 || { cat "$RAW/seed-$target.txt" >&2; die "SQL seeding failed"; }
+    secs=$(( ($(date +%s%N) - t0) / 1000000 ))
+    ISSUED=$(( ISSUED + missing ))
+    SEEDS+=("{\"count\": $missing, \"seconds\": $(awk "BEGIN{print $secs/1000}")}")
+}
+
+seed_api() {
     local target=$1 missing per t0 secs
     missing=$(( target - ISSUED ))
     [ "$missing" -le 0 ] && return 0
@@ -91,6 +119,7 @@ run_scale() {
     TOKEN=$(openssl rand -hex 24)
     DATA=$W/data
     SCALE_OPTS=${BENCH_SCALE_OPTS:--Xmx128m}
+    SEED_MODE=${BENCH_SEED:-sql}
     NEEDLE=needle-$(openssl rand -hex 4).bench.local
     LIST_PATH=${BENCH_LIST_PATH:-/api/v1/certificates}
     SEARCH_PATH=${BENCH_SEARCH_PATH:-/api/v1/certificates?q=$NEEDLE}
@@ -100,7 +129,7 @@ run_scale() {
     trap 'stop_pid ${INKAN_PID:-0}' EXIT
     for size in "${SIZES[@]}"; do
         if [ "$size" -gt 0 ]; then
-            # seed through the running service, then restart to measure start-up with the bigger database
+            # seed, then (re)start to measure start-up with the bigger database
             seed_to "$size"
             stop_pid "$INKAN_PID"
         fi
@@ -112,7 +141,7 @@ run_scale() {
     local IFS=,
     printf '{"meta": {"quick": %s, "jvm": "java %s -jar inkan.jar", "duration": "%s", "list_path": "%s", "search_path": "%s", "seeding": "%s", "machine": %s}, "sizes": [%s], "seeds": [%s], "startups": [%s]}\n' \
         "$QUICK" "$SCALE_OPTS" "$DURATION" "$LIST_PATH" "${SEARCH_PATH/$NEEDLE/NEEDLE}" \
-        "through the API while the service runs (wrk, 16 connections, unique names per certificate)" \
+        "$( [ "$SEED_MODE" = sql ] && echo "by SQL into the stopped service's H2 file (bench/lib/seed.sql: copies of a real row with unique serials and names, plus their search terms)" || echo "through the API while the service runs (wrk, 16 connections, unique names per certificate)")" \
         "$(machine_json)" "${ROWS[*]}" "${SEEDS[*]}" "${STARTUPS[*]}" > "$RAW/scale.json"
     python3 "$BENCH_DIR/lib/report.py" scale "$RAW" "$BENCH_DIR/results/scale.md"
     rm -rf "$W"
