@@ -6,7 +6,7 @@ json_field() { grep -o "\"$2\": [0-9]*" "$RAW/$1.txt" | head -1 | awk '{print $2
 
 # seed_to TARGET: brings the ledger to about TARGET certificates. BENCH_SEED=sql (default) inserts rows
 # into the stopped service's H2 file (bench/lib/seed.sql, seconds for 100k); BENCH_SEED=api issues them
-# through the running service (unique names, wrk with 16 connections; slow, but touches no schema).
+# through the running service (hey, 16 connections; slow, but touches no schema).
 seed_to() {
     if [ "$SEED_MODE" = sql ]; then seed_sql "$1"; else seed_api "$1"; fi
 }
@@ -34,22 +34,18 @@ seed_sql() {
 }
 
 seed_api() {
-    local target=$1 missing per t0 secs
+    local target=$1 missing t0 secs ok
     missing=$(( target - ISSUED ))
     [ "$missing" -le 0 ] && return 0
-    per=$(( (missing + 1) / 2 ))
-    log "scale: seeding $missing certificates (to $target)"
+    log "scale: issuing $missing certificates through the API (to $target)"
     t0=$(date +%s%N)
-    SEED_RUN=$(( ${SEED_RUN:-0} + 1 ))
-    BENCH_SEED_PER_THREAD=$per BENCH_TOKEN=$TOKEN BENCH_SEED_RUN=$SEED_RUN \
-        wrk -t2 -c16 -d3600s --timeout 30s -s "$BENCH_DIR/lib/seed.lua" "$INKAN_URL" >"$RAW/seed-$target.txt" 2>&1 \
-        || die "seeding failed: $RAW/seed-$target.txt"
+    hey -n "$missing" -c 16 -t 60 -m POST -T application/json -D "$W/issue.json" -H "Authorization: Bearer $TOKEN" \
+        "$INKAN_URL/api/v1/certificates" >"$RAW/seed-$target.txt" 2>&1 || die "seeding failed: $RAW/seed-$target.txt"
     secs=$(( ($(date +%s%N) - t0) / 1000000 ))
-    local done_ok bad
-    done_ok=$(json_field "seed-$target" requests); bad=$(( $(json_field "seed-$target" non2xx) + $(json_field "seed-$target" errors) ))
-    [ "$bad" -eq 0 ] || die "seeding had $bad failed requests: $RAW/seed-$target.txt"
-    ISSUED=$(( ISSUED + done_ok ))
-    SEEDS+=("{\"count\": $done_ok, \"seconds\": $(awk "BEGIN{print $secs/1000}")}")
+    ok=$(awk '/\[201\]/{print $2}' "$RAW/seed-$target.txt")
+    [ "${ok:-0}" -eq "$missing" ] || die "seeding: only ${ok:-0} of $missing answered 201: $RAW/seed-$target.txt"
+    ISSUED=$(( ISSUED + missing ))
+    SEEDS+=("{\"count\": $missing, \"seconds\": $(awk "BEGIN{print $secs/1000}")}")
 }
 
 # measure_size: start-up, idle RSS, list/search latency, issuance throughput, peak RSS; one JSON row.
@@ -141,7 +137,7 @@ run_scale() {
     local IFS=,
     printf '{"meta": {"quick": %s, "jvm": "java %s -jar inkan.jar", "duration": "%s", "list_path": "%s", "search_path": "%s", "seeding": "%s", "machine": %s}, "sizes": [%s], "seeds": [%s], "startups": [%s]}\n' \
         "$QUICK" "$SCALE_OPTS" "$DURATION" "$LIST_PATH" "${SEARCH_PATH/$NEEDLE/NEEDLE}" \
-        "$( [ "$SEED_MODE" = sql ] && echo "by SQL into the stopped service's H2 file (bench/lib/seed.sql: copies of a real row with unique serials and names, plus their search terms)" || echo "through the API while the service runs (wrk, 16 connections, unique names per certificate)")" \
+        "$( [ "$SEED_MODE" = sql ] && echo "by SQL into the stopped service's H2 file (bench/lib/seed.sql: copies of a real row with unique serials and names, plus their search terms)" || echo "through the API while the service runs (hey, 16 connections, the same names each time)")" \
         "$(machine_json)" "${ROWS[*]}" "${SEEDS[*]}" "${STARTUPS[*]}" > "$RAW/scale.json"
     python3 "$BENCH_DIR/lib/report.py" scale "$RAW" "$BENCH_DIR/results/scale.md"
     rm -rf "$W"
