@@ -46,6 +46,7 @@ public final class OneShotCommand {
         }
         try {
             OneShotVariables variables = OneShotVariables.read(env);
+            OutputDirectory.requireWritable(dir); // before any key is generated
             OneShotResult result = new OneShotIssuance(TemplateRenderer.packaged()).issue(variables.request(), dir, Instant.now());
             OutputDirectory.write(dir, result.files());
             if (!variables.silent()) {
@@ -58,7 +59,7 @@ public final class OneShotCommand {
         } catch (RequestRejectedException e) {
             err.println(e.field() + ": " + oneLine(e.getMessage()));
         } catch (IOException | java.io.UncheckedIOException e) {
-            err.println("--out: cannot write to " + dir.toAbsolutePath().normalize() + " (" + oneLine(String.valueOf(e.getMessage()))
+            err.println("--out: cannot write to " + dir.toAbsolutePath().normalize() + " (" + reason(e)
                     + "); give a directory this user can write to, or fix its permissions");
         }
         return 1;
@@ -83,6 +84,17 @@ public final class OneShotCommand {
             throw new IllegalArgumentException("--out needs a directory");
         }
         return Path.of(out);
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (cause instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied for " + denied.getFile();
+        }
+        if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + ": " + fs.getFile();
+        }
+        return oneLine(String.valueOf(cause.getMessage()));
     }
 
     private static String oneLine(String message) {

@@ -45,10 +45,8 @@ public final class OutputDirectory {
             }
         }
         Path dir = directory.toAbsolutePath().normalize();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IOException(dir + " exists and is not a directory");
-        }
-        Files.createDirectories(dir);
+        requireWritable(dir);
+        List<Path> created = createDirectories(dir);
         Owner owner = Owner.forFilesIn(dir);
         Map<Path, Path> staged = new LinkedHashMap<>();
         try {
@@ -59,8 +57,10 @@ public final class OutputDirectory {
                 }
                 Path parent = target.getParent();
                 if (!Files.isDirectory(parent)) {
-                    Files.createDirectories(parent);
-                    owner.apply(parent);
+                    for (Path made : createDirectories(parent)) {
+                        created.add(made);
+                        owner.apply(made);
+                    }
                 }
                 Path temp = parent.resolve("." + target.getFileName() + "." + Long.toUnsignedString(System.nanoTime(), 36) + TEMP_SUFFIX);
                 staged.put(temp, target);
@@ -68,7 +68,10 @@ public final class OutputDirectory {
             }
         } catch (IOException | RuntimeException e) {
             for (Path temp : staged.keySet()) {
-                Files.deleteIfExists(temp);
+                deleteQuietly(temp, e);
+            }
+            for (int i = created.size() - 1; i >= 0; i--) {
+                deleteQuietly(created.get(i), e); // only what this call made, and only if still empty
             }
             throw e;
         }
@@ -82,6 +85,48 @@ public final class OutputDirectory {
             written.add(entry.getValue());
         }
         return written;
+    }
+
+    /**
+     * Fails early, before any work, when {@code directory} (or, if it does not exist yet, its
+     * nearest existing ancestor) is not a directory this process may write into.
+     */
+    public static void requireWritable(Path directory) throws IOException {
+        Path dir = directory.toAbsolutePath().normalize();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new IOException(existing + " is not a directory");
+        }
+        if (!Files.isWritable(existing) || !Files.isExecutable(existing)) { // access(2): right for root too
+            throw new IOException("permission denied for " + existing);
+        }
+    }
+
+    private static void deleteQuietly(Path path, Exception failure) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            failure.addSuppressed(e); // the first failure is the one to report; keep cleaning up
+        }
+    }
+
+    /** Creates the missing directories up to {@code dir}, returning those it made, outermost first. */
+    private static List<Path> createDirectories(Path dir) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        Path existing = dir;
+        for (; existing != null && !Files.exists(existing); existing = existing.getParent()) {
+            missing.add(0, existing);
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new java.nio.file.FileSystemException(existing.toString(), null, "not a directory");
+        }
+        for (Path p : missing) {
+            Files.createDirectory(p);
+        }
+        return new ArrayList<>(missing);
     }
 
     private static void writeTemp(Path temp, OutputFile file, Owner owner) throws IOException {
