@@ -35,9 +35,9 @@ COPY --from=build /app/ /app/
 RUN java -XX:AOTCacheOutput=/app/inkan.aot -jar /app/inkan.jar oneshot --out /tmp/aot-training > /dev/null 2>&1 \
  && rm -rf /tmp/aot-training \
  && test -s /app/inkan.aot
-WORKDIR /certs
+# serve keeps its state relative to the working directory (./data), so it starts in the inkan user's /data.
+WORKDIR /data
 VOLUME ["/data"]
 EXPOSE 8080
-ENV INKAN_DATA=/data
 ENTRYPOINT ["java", "-XX:AOTCache=/app/inkan.aot", "-Xlog:aot=off", "-Xlog:cds=off", "-jar", "/app/inkan.jar"]
 CMD ["oneshot", "--out", "/certs"]

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContainerImageTests {
 
-    private static final Path JDK = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    /** The JDK 25 copied into the local base image (no registry is reachable for eclipse-temurin:25). */
+    private static final Path JDK = Path.of(System.getenv().getOrDefault("INKAN_TEST_JDK25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     private static final String DEBIAN = "localhost/inkan-debian:bookworm";
     private static final String BASE = "localhost/inkan-jdk25:test";
     private static final String IMAGE = "localhost/inkan:test";
@@ -66,7 +67,8 @@ class ContainerImageTests {
                     + " import - " + DEBIAN);
         }
         if (!podman(Duration.ofMinutes(1), "image", "exists", BASE).ok()) {
-            assertThat(JDK.resolve("bin/java")).as("the Temurin 25 JDK copied into the local base image").isExecutable();
+            assertThat(JDK.resolve("bin/java")).as("a JDK 25 for the local base image: install Temurin 25 at " + JDK
+                    + " or point INKAN_TEST_JDK25 at one").isExecutable();
             Path context = Files.createDirectories(work.resolve("base"));
             // The eclipse-temurin images' layout: the JDK in /opt/java/openjdk, on the PATH.
             Files.writeString(context.resolve("Containerfile"), """

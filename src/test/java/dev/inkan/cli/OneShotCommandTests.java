@@ -62,6 +62,16 @@ class OneShotCommandTests {
         X509Certificate cert = certificate(tmp.resolve("cert.pem"));
         assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=" + commonName);
         assertThat(subjectAltNames(cert)).containsExactlyElementsOf(sans);
+        var chain = Verifiers.Chain.write(tmp.resolve("chain"), cert, List.of(), certificate(tmp.resolve("ca.pem")));
+        for (String san : sans) {
+            String host = san.substring(san.indexOf(':') + 1).replace("*.", "any.");
+            var go = Verifiers.go(chain, host, "server");
+            assertThat(go.accepted()).as(host + ": " + go.output()).isTrue();
+        }
+        String first = sans.get(0).substring(sans.get(0).indexOf(':') + 1).replace("*.", "any.");
+        for (var verdict : Verifiers.allForServer(chain, cert, List.of(), certificate(tmp.resolve("ca.pem")), first)) {
+            assertThat(verdict.accepted()).as(first + " " + verdict.verifier() + ": " + verdict.output()).isTrue();
+        }
     }
 
     @ParameterizedTest
