@@ -51,7 +51,6 @@ public final class OneShotIssuance {
     /** Builds every output of the run; throws a {@link RequestRejectedException} naming the variable at fault. */
     public OneShotResult issue(OneShotRequest request, ExistingCa existing, Instant now) {
         OneShotRequest.FileNames names = request.files();
-        List<String> progress = new ArrayList<>();
         // Everything that costs nothing is checked before any key is generated.
         String subject = request.subject() != null || !request.dnsNames().isEmpty() || !request.ipAddresses().isEmpty()
                 ? request.subject() : OneShotRequest.DEFAULT_SUBJECT;
@@ -66,57 +65,70 @@ public final class OneShotIssuance {
         CaSpec caSpec = existing != null ? null
                 : as(CA_VARIABLES, () -> new CaSpec(request.caSubject(), null, request.caExpireDays(), constraints, null));
 
-        List<OutputFile> files = new ArrayList<>();
-        IssuingAuthority ca;
-        String caKeyPem;
-        String caCertPem;
-        X509Certificate newCa = null;
-        if (existing != null) {
-            ca = existing.authority();
-            caKeyPem = existing.keyPem();
-            caCertPem = existing.certificatePem();
-            progress.add("Using the existing CA " + names.caKey() + " + " + names.caCert() + " ("
-                    + existing.authority().certificate().getSubjectX500Principal().getName() + ", valid until "
-                    + existing.authority().certificate().getNotAfter().toInstant() + ")");
-        } else {
-            KeyPair caKey = request.keyType().generate();
-            newCa = CertificateIssuer.selfSignedRoot(caSpec, caKey, now);
-            ca = IssuingAuthority.of(List.of(newCa), caKey.getPrivate());
-            caKeyPem = Pem.encode(caKey.getPrivate());
-            caCertPem = Pem.encode(newCa);
-            files.add(OutputFile.privateText(names.caKey(), caKeyPem));
-            files.add(OutputFile.publicText(names.caCert(), caCertPem));
-            progress.add("Made a new CA " + names.caCert() + " (CN=" + caSpec.commonName() + ", " + request.keyType().displayName()
-                    + ", valid " + caSpec.validityDays() + " days" + (constraints.isEmpty() ? "" : ", " + constraints.describe()) + ")");
-        }
-
+        List<String> progress = new ArrayList<>();
+        UsedCa ca = existing != null ? reuse(existing, names, progress) : create(caSpec, request, now, progress);
         KeyPair key = request.keyType().generate();
-        X509Certificate certificate = as(LEAF_VARIABLES, () -> CertificateIssuer.leaf(spec, key.getPublic(), ca, now));
-        String keyPem = Pem.encode(key.getPrivate());
-        String csrPem = Pem.encode(SigningRequest.create(key, spec));
-        String certPem = Pem.encode(certificate);
-        String serial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        X509Certificate certificate = as(LEAF_VARIABLES, () -> CertificateIssuer.leaf(spec, key.getPublic(), ca.authority(), now));
+        String serial = opensslSerial(certificate);
         progress.add("Issued " + names.cert() + " (" + request.profile().id() + ", " + request.keyType().displayName()
                 + ", serial " + serial + ") for " + spec.names() + ", valid until " + certificate.getNotAfter().toInstant());
 
-        String header = "Written by Inkan oneshot at " + now + ": a record of what was issued, read back from the certificates.\n"
-                + names.cert() + ": serial " + serial + ", " + request.keyType().displayName() + ", valid "
-                + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant() + ",\n"
-                + "  issued by " + ca.certificate().getSubjectX500Principal().getName() + " (" + names.caCert() + ").\n"
-                + "openssl x509 -req -in " + names.csr() + " -CA " + names.caCert() + " -CAkey " + names.caKey()
-                + " -extfile " + names.config() + " -extensions v3_req\n  would add the same extensions.";
+        String keyPem = Pem.encode(key.getPrivate());
+        String csrPem = Pem.encode(SigningRequest.create(key, spec));
+        String certPem = Pem.encode(certificate);
         String secret = KubernetesSecret.render(templates, request.k8sName(), request.k8sNamespace(), certPem, keyPem,
-                request.k8sSaveCaCert() ? caCertPem : null, request.k8sSaveCaKey() ? caKeyPem : null);
+                request.k8sSaveCaCert() ? ca.certificatePem() : null, request.k8sSaveCaKey() ? ca.keyPem() : null);
 
-        // openssl writes the serial it last used, in hex, to the CA's .srl file (-CAcreateserial).
+        List<OutputFile> files = new ArrayList<>();
+        if (ca.madeNow() != null) {
+            files.add(OutputFile.privateText(names.caKey(), ca.keyPem()));
+            files.add(OutputFile.publicText(names.caCert(), ca.certificatePem()));
+        }
+        // openssl x509 -CAcreateserial writes the serial it last used, in hex, to the CA's .srl file.
         files.add(OutputFile.publicText(names.caSerial(), serial + "\n"));
-        files.add(OutputFile.publicText(names.config(), OpensslConfigRecord.render(certificate, newCa, header)));
+        files.add(OutputFile.publicText(names.config(),
+                OpensslConfigRecord.render(certificate, ca.madeNow(), header(names, request, certificate, serial, now))));
         files.add(OutputFile.privateText(names.key(), keyPem));
         files.add(OutputFile.publicText(names.csr(), csrPem));
         files.add(OutputFile.publicText(names.cert(), certPem));
-        files.add(OutputFile.publicText(OneShotRequest.FileNames.FULL_CHAIN, certPem + Pem.encode(ca.chain())));
+        files.add(OutputFile.publicText(OneShotRequest.FileNames.FULL_CHAIN, certPem + Pem.encode(ca.authority().chain())));
         files.add(OutputFile.privateText(OneShotRequest.FileNames.SECRET, secret));
-        return new OneShotResult(files, progress, certificate, caKeyPem, caCertPem, keyPem, csrPem, certPem, secret);
+        return new OneShotResult(files, progress, certificate, ca.keyPem(), ca.certificatePem(), keyPem, csrPem, certPem, secret);
+    }
+
+    /** The CA that signs this run's certificate; {@code madeNow} is its certificate when this run made it, else null. */
+    private record UsedCa(IssuingAuthority authority, String keyPem, String certificatePem, X509Certificate madeNow) {}
+
+    private static UsedCa reuse(ExistingCa existing, OneShotRequest.FileNames names, List<String> progress) {
+        X509Certificate cert = existing.authority().certificate();
+        progress.add("Using the existing CA " + names.caKey() + " + " + names.caCert() + " (" + cert.getSubjectX500Principal().getName()
+                + ", valid until " + cert.getNotAfter().toInstant() + ")");
+        return new UsedCa(existing.authority(), existing.keyPem(), existing.certificatePem(), null);
+    }
+
+    private static UsedCa create(CaSpec spec, OneShotRequest request, Instant now, List<String> progress) {
+        KeyPair key = request.keyType().generate();
+        X509Certificate cert = CertificateIssuer.selfSignedRoot(spec, key, now);
+        progress.add("Made a new CA " + request.files().caCert() + " (CN=" + spec.commonName() + ", " + request.keyType().displayName()
+                + ", valid " + spec.validityDays() + " days"
+                + (spec.constraints().isEmpty() ? "" : ", " + spec.constraints().describe()) + ")");
+        return new UsedCa(IssuingAuthority.of(List.of(cert), key.getPrivate()), Pem.encode(key.getPrivate()), Pem.encode(cert), cert);
+    }
+
+    private static String header(OneShotRequest.FileNames names, OneShotRequest request, X509Certificate certificate,
+                                 String serial, Instant now) {
+        return "Written by Inkan oneshot at " + now + ": a record of what was issued, read back from the certificates.\n"
+                + names.cert() + ": serial " + serial + ", " + request.keyType().displayName() + ", valid "
+                + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant() + ",\n"
+                + "  issued by " + certificate.getIssuerX500Principal().getName() + " (" + names.caCert() + ").\n"
+                + "openssl x509 -req -in " + names.csr() + " -CA " + names.caCert() + " -CAkey " + names.caKey()
+                + " -extfile " + names.config() + " -extensions v3_req\n  would add the same extensions.";
+    }
+
+    /** The serial as openssl prints and stores it: upper-case hex, an even number of digits. */
+    private static String opensslSerial(X509Certificate certificate) {
+        String hex = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        return hex.length() % 2 == 0 ? hex : "0" + hex;
     }
 
     private static NameConstraintPolicy nameConstraints(OneShotRequest request) {
