@@ -123,6 +123,20 @@ class ContainerImageTests {
     }
 
     @Test
+    void runAsTheHostUserWithUserTheImageNeedsNoRootAndTheFilesAreTheirs() throws IOException {
+        Path certs = hostDirectory("as-user");
+        var run = podman(Duration.ofMinutes(2), "run", "--rm", "--user", HOST_USER + ":" + HOST_USER, "-v", certs + ":/certs",
+                "-e", "SSL_SUBJECT=localhost", "-e", "SSL_KEY_TYPE=ecdsa-p256", "-e", "SILENT=yes", IMAGE);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).isEmpty();
+        assertThat(Files.getAttribute(certs.resolve("key.pem"), "unix:uid")).isEqualTo(HOST_USER);
+        var chain = Verifiers.Chain.write(tmp.resolve("chain"), certificate(certs.resolve("cert.pem")), List.of(),
+                certificate(certs.resolve("ca.pem")));
+        assertThat(Verifiers.openssl(chain, "localhost", "sslserver").accepted()).isTrue();
+    }
+
+    @Test
     void badInputInTheContainerExitsOneWithExactlyOneLineOnStderrAndWritesNothing() throws IOException {
         Path certs = hostDirectory("bad");
         var run = podman(Duration.ofMinutes(2), "run", "--rm", "-v", certs + ":/certs", "-e", "SILENT=maybe", IMAGE);

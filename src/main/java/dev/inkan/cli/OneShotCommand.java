@@ -42,6 +42,8 @@ public final class OneShotCommand {
         }
         if (dir == null) {
             out.println(USAGE);
+            out.println("variables (default):");
+            OneShotVariables.DEFAULTS.forEach((name, value) -> out.println("  " + name + "=" + value));
             return 0;
         }
         try {

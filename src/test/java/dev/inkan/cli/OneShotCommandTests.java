@@ -253,6 +253,24 @@ class OneShotCommandTests {
     }
 
     @Test
+    void helpListsEveryVariableWithItsDefaultAndWritesNothing() {
+        var out = new java.io.ByteArrayOutputStream();
+        int code = OneShotCommand.run(List.of("--help"), Map.of(), new java.io.PrintStream(out, true), System.err);
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("usage: inkan oneshot [--out DIR]", "  SSL_SIZE=2048", "  CA_EXPIRE=60",
+                "  SSL_KEY_TYPE=rsa", "  OUTPUT=yaml");
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void anUnknownArgumentExitsOneWithTheUsage() {
+        var err = new java.io.ByteArrayOutputStream();
+        int code = OneShotCommand.run(List.of("--outt", tmp.toString()), Map.of(), System.out, new java.io.PrintStream(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("inkan oneshot: unexpected argument '--outt'; usage:").hasLineCount(1);
+    }
+
+    @Test
     void theCaHasTheKeyUsageStrictClientsRequire() {
         Run run = OneShotRuns.inProcess(tmp, env("SILENT", "yes", "SSL_KEY_TYPE", "ecdsa-p256"));
         assertThat(run.exitCode()).as(run.describe()).isZero();
