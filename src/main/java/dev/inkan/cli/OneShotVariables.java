@@ -114,8 +114,8 @@ record OneShotVariables(OneShotRequest request, String output, boolean silent) {
         boolean yesNo(String name) {
             String text = get(name).strip().toLowerCase(Locale.ROOT);
             return switch (text) {
-                case "true", "yes", "1", "on", "y" -> true;
-                case "false", "no", "0", "off", "n" -> false;
+                case "true", "yes", "1", "on" -> true;
+                case "false", "no", "0", "off" -> false;
                 default -> throw new InvalidInputException(name, "'" + get(name) + "' is neither yes nor no; write "
                         + name + "=yes or " + name + "=no (true/false, 1/0 and on/off work too)");
             };

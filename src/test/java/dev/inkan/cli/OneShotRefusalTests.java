@@ -76,6 +76,7 @@ class OneShotRefusalTests {
                 Arguments.of(env("SSL_CERT", "key.pem"), "SSL_CERT", "already the name of SSL_KEY"),
                 Arguments.of(env("SSL_CERT", "secret.yaml"), "SSL_CERT", "already the name of the Kubernetes Secret"),
                 Arguments.of(env("SILENT", "maybe"), "SILENT", "neither yes nor no"),
+                Arguments.of(env("SILENT", "y"), "SILENT", "neither yes nor no"),
                 Arguments.of(env("K8S_SAVE_CA_KEY", "perhaps"), "K8S_SAVE_CA_KEY", "neither yes nor no"),
                 Arguments.of(env("OUTPUT", "json"), "OUTPUT", "OUTPUT=yaml or OUTPUT=k8s"),
                 Arguments.of(env("K8S_NAME", "Bad_Name"), "K8S_NAME", "not a Kubernetes object name"),
