@@ -55,6 +55,10 @@ public final class OutputDirectory {
                 if (!target.startsWith(dir)) {
                     throw new IllegalArgumentException(file.name() + " is outside " + dir);
                 }
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    // rename(2) cannot replace a directory with a file: fail now, before anything is renamed
+                    throw new java.nio.file.FileSystemException(target.toString(), null, "is a directory");
+                }
                 Path parent = target.getParent();
                 if (!Files.isDirectory(parent)) {
                     for (Path made : createDirectories(parent)) {

@@ -70,8 +70,11 @@ public final class OneShotIssuance {
         KeyPair key = request.keyType().generate();
         X509Certificate certificate = as(LEAF_VARIABLES, () -> CertificateIssuer.leaf(spec, key.getPublic(), ca.authority(), now));
         String serial = opensslSerial(certificate);
+        boolean cut = certificate.getNotAfter().equals(ca.authority().certificate().getNotAfter())
+                && certificate.getNotAfter().toInstant().isBefore(now.plus(java.time.Duration.ofDays(spec.validityDays() - 1)));
         progress.add("Issued " + names.cert() + " (" + request.profile().id() + ", " + request.keyType().displayName()
-                + ", serial " + serial + ") for " + spec.names() + ", valid until " + certificate.getNotAfter().toInstant());
+                + ", serial " + serial + ") for " + spec.names() + ", valid until " + certificate.getNotAfter().toInstant()
+                + (cut ? " (cut to the CA's own expiry: a certificate cannot outlive its CA)" : ""));
 
         String keyPem = Pem.encode(key.getPrivate());
         String csrPem = Pem.encode(SigningRequest.create(key, spec));

@@ -253,6 +253,17 @@ class OneShotCommandTests {
     }
 
     @Test
+    void aCertificateLongerLivedThanItsCaIsCutToTheCaAndTheUserIsTold() {
+        Run run = OneShotRuns.inProcess(tmp, env("SSL_KEY_TYPE", "ecdsa-p256", "CA_EXPIRE", "10", "SSL_EXPIRE", "60"));
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(certificate(tmp.resolve("cert.pem")).getNotAfter()).isEqualTo(certificate(tmp.resolve("ca.pem")).getNotAfter());
+        assertThat(run.stderr()).contains("cut to the CA's own expiry");
+
+        Run plain = OneShotRuns.inProcess(tmp.resolve("plain"), env("SSL_KEY_TYPE", "ecdsa-p256"));
+        assertThat(plain.stderr()).doesNotContain("cut to");
+    }
+
+    @Test
     void helpListsEveryVariableWithItsDefaultAndWritesNothing() {
         var out = new java.io.ByteArrayOutputStream();
         int code = OneShotCommand.run(List.of("--help"), Map.of(), new java.io.PrintStream(out, true), System.err);

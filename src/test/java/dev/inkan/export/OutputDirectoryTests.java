@@ -54,6 +54,17 @@ class OutputDirectoryTests {
     }
 
     @Test
+    void aDirectoryWhereAFileShouldGoFailsBeforeAnyFileIsReplaced() throws IOException {
+        Files.writeString(dir.resolve("a.pem"), "old");
+        Files.createDirectories(dir.resolve("z.pem"));
+        var before = OneShotRuns.snapshot(dir);
+
+        assertThatThrownBy(() -> OutputDirectory.write(dir, List.of(OutputFile.publicText("a.pem", "new"),
+                OutputFile.publicText("z.pem", "z")))).isInstanceOf(IOException.class).hasMessageContaining("is a directory");
+        assertThat(OneShotRuns.snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
     void twoFilesOfTheSameNameAreABug() {
         assertThatThrownBy(() -> OutputDirectory.write(dir, List.of(OutputFile.publicText("a", "1"), OutputFile.publicText("a", "2"))))
                 .isInstanceOf(IllegalArgumentException.class);
