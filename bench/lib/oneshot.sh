@@ -27,6 +27,8 @@ inkan_cmd() {
         j25-aot)          java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot"; jar=$W/x25/$(basename "$JAR") ;;
         j25-aot-C1)       java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot -XX:TieredStopAtLevel=1"; jar=$W/x25/$(basename "$JAR") ;;
         j25-aot-C1-serial) java=$JDK25/bin/java; flags="-XX:AOTCache=$W/app25.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; jar=$W/x25/$(basename "$JAR") ;;
+        cand-j17-jar)     java=$JDK17/bin/java; flags=$CAND_OPTS; jar=$CAND_JAR ;;
+        cand-j25-aot)     java=$JDK25/bin/java; flags="$CAND_OPTS -XX:AOTCache=$W/cand25.aot"; jar=$W/xc25/$(basename "$CAND_JAR") ;;
         *) die "unknown variant $variant" ;;
     esac
     echo "env $NAMES_ENV $(keyenv "$keytype") $java $flags -jar $jar $ONESHOT_ARGS $dir"
@@ -49,6 +51,13 @@ prepare_aids() {
         env $NAMES_ENV $(keyenv "$TRAIN_KEY_TYPE") "$JDK25/bin/java" -XX:AOTCacheOutput="$W/app25.aot" \
             -jar "$W/x25/$(basename "$JAR")" $ONESHOT_ARGS "$train" >"$W/train25.log" 2>&1 || die "AOT training failed: $W/train25.log"
         VARIANTS+=(j25-jar j25-extracted j25-aot j25-aot-C1 j25-aot-C1-serial)
+        if [ -n "$CAND_JAR" ]; then
+            "$BENCH_DIR/lib/oneshot-prepare.sh" "$train"
+            (cd "$W" && "$JDK25/bin/java" -Djarmode=tools -jar "$CAND_JAR" extract --destination "$W/xc25" >/dev/null)
+            # shellcheck disable=SC2086,SC2046
+            env $NAMES_ENV $(keyenv "$TRAIN_KEY_TYPE") "$JDK25/bin/java" $CAND_OPTS -XX:AOTCacheOutput="$W/cand25.aot" \
+                -jar "$W/xc25/$(basename "$CAND_JAR")" $ONESHOT_ARGS "$train" >"$W/trainc25.log" 2>&1 || die "candidate AOT training failed"
+        fi
     else
         log "no JDK 25 at $JDK25: AOT-cache variants skipped"
     fi
@@ -102,13 +111,17 @@ run_oneshot() {
     RAW=$OUT/oneshot
     rm -rf "$RAW"; mkdir -p "$RAW"
     TRAIN_KEY_TYPE=${BENCH_AOT_TRAIN_KEY_TYPE:-rsa-2048}
-    if [ "$QUICK" = 1 ]; then ROUNDS=1; RSA_RUNS=4; EC_RUNS=4; VAR_RUNS=3; else ROUNDS=3; RSA_RUNS=30; EC_RUNS=21; VAR_RUNS=15; fi
+    # A candidate build (e.g. a proposed fix) compared in the same runs: BENCH_CANDIDATE_JAR, BENCH_CANDIDATE_OPTS.
+    CAND_JAR=${BENCH_CANDIDATE_JAR:-}; CAND_OPTS=${BENCH_CANDIDATE_OPTS:-}
+    if [ "$QUICK" = 1 ]; then ROUNDS=1; RSA_RUNS=4; EC_RUNS=4; VAR_RUNS=3; else ROUNDS=3; RSA_RUNS=30; EC_RUNS=18; VAR_RUNS=12; fi
     prepare_aids
     prepare_cas
     local best=j17-appcds
     has_jdk25 && best=j25-aot
     local -a inkan_rsa_fresh=() inkan_rsa_existing=() inkan_ec_fresh=() inkan_ec_existing=() variants=()
-    for v in j17-jar "$best"; do
+    local -a compared=(j17-jar "$best")
+    if [ -n "$CAND_JAR" ]; then compared+=(cand-j17-jar); has_jdk25 && compared+=(cand-j25-aot); fi
+    for v in "${compared[@]}"; do
         inkan_rsa_fresh+=("inkan $v|-|$(inkan_cmd "$v" rsa-2048 @DIR@)")
         inkan_rsa_existing+=("inkan $v|$W/inkan-ca-rsa-2048|$(inkan_cmd "$v" rsa-2048 @DIR@)")
         inkan_ec_fresh+=("inkan $v|-|$(inkan_cmd "$v" ecdsa-p256 @DIR@)")
@@ -130,9 +143,8 @@ run_oneshot() {
     local -a cmd
     [ -f "$W/app25.aot" ] && aot_size=$(stat -c %s "$W/app25.aot")
     [ -f "$W/app17.jsa" ] && jsa_size=$(stat -c %s "$W/app17.jsa")
-    printf '{"quick": %s, "rounds": %s, "train_key_type": "%s", "aot_bytes": %s, "jsa_bytes": %s, "classes_loaded": %s, "jar": "%s", "machine": %s}\n' \
-        "$QUICK" "$ROUNDS" "$TRAIN_KEY_TYPE" "$aot_size" "$jsa_size" "$(grep -c . "$RAW/classes.txt" 2>/dev/null || echo 0)" \
-        "$(grep -o 'source: [^ ]*' "$RAW/classes.txt" 2>/dev/null | sort | uniq -c | sort -rn | head -1 | tr -d '\n' || true)" \
+    printf '{"quick": %s, "rounds": %s, "train_key_type": "%s", "aot_bytes": %s, "jsa_bytes": %s, "candidate": "%s", "machine": %s}\n' \
+        "$QUICK" "$ROUNDS" "$TRAIN_KEY_TYPE" "$aot_size" "$jsa_size" "${BENCH_CANDIDATE_NOTE:-$CAND_JAR $CAND_OPTS}" \
         "$(machine_json)" > "$RAW/meta.json"
     python3 "$BENCH_DIR/lib/report.py" oneshot "$RAW" "$BENCH_DIR/results/oneshot.md"
     rm -rf "$W"

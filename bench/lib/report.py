@@ -71,6 +71,8 @@ VARIANT_NOTES = {
     "j25-aot": "JDK 25, extracted jar + AOT cache (JEP 483/514: `-XX:AOTCacheOutput` once, then `-XX:AOTCache`)",
     "j25-aot-C1": "JDK 25 AOT cache + `-XX:TieredStopAtLevel=1`",
     "j25-aot-C1-serial": "JDK 25 AOT cache + `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`",
+    "cand-j17-jar": "candidate build (`BENCH_CANDIDATE_JAR`, see the note below), JDK 17 fat jar",
+    "cand-j25-aot": "candidate build, JDK 25 extracted jar + its own AOT cache",
 }
 
 
@@ -106,6 +108,8 @@ def oneshot(raw, out):
                                                    "ratio": med / peer_med}
         lines.append("")
     lines += ["Variants:", ""] + [f"- `{k}`: {v}" for k, v in VARIANT_NOTES.items()]
+    if meta.get("candidate"):
+        lines += ["", f"Candidate: {meta['candidate']}"]
     lines += ["", f"AOT cache and AppCDS archive trained on one fresh-CA run with KEY_TYPE={meta.get('train_key_type')} "
               f"(AOT cache {meta.get('aot_bytes', 0) / 1e6:.1f} MB, AppCDS archive {meta.get('jsa_bytes', 0) / 1e6:.1f} MB)."]
     classes = os.path.join(raw, "classes.txt")
@@ -222,6 +226,20 @@ def scale(raw, out):
                                                                         f"({s['count'] / max(s['seconds'], 1e-9):.0f}/s)"
                                                                         for s in data.get("seeds", []))
               + "."]
+    if data.get("startups"):
+        by = {}
+        for st in data["startups"]:
+            d = by.setdefault(st["variant"], {"opts": st["opts"], "t": [], "rss": []})
+            d["t"].append(st["startup_ms"])
+            d["rss"].append(st["rss_kib"] / 1024)
+        lines += ["", "### Service start-up with JVM start-up aids (largest database, same heap limit)", "",
+                  "| variant | JVM options | start-up median (min–max) | RSS idle, median |", "|---|---|---:|---:|"]
+        for v, d in by.items():
+            opts = re.sub(r"/tmp/[^ ]*/", "", d["opts"]).strip()
+            lines.append(f"| {v} | `{opts}` | {statistics.median(d['t']):.0f} ms ({min(d['t'])}–{max(d['t'])}) | "
+                         f"{statistics.median(d['rss']):.0f} MiB |")
+        lines += ["", "AppCDS archive / AOT cache trained by one start of the extracted jar with "
+                  "`-Dspring.context.exit=onRefresh` (`-XX:ArchiveClassesAtExit` on JDK 17, `-XX:AOTCacheOutput` on JDK 25)."]
     write(out, "\n".join(lines), data)
 
 
