@@ -113,7 +113,7 @@ run_oneshot() {
     TRAIN_KEY_TYPE=${BENCH_AOT_TRAIN_KEY_TYPE:-rsa-2048}
     # A candidate build (e.g. a proposed fix) compared in the same runs: BENCH_CANDIDATE_JAR, BENCH_CANDIDATE_OPTS.
     CAND_JAR=${BENCH_CANDIDATE_JAR:-}; CAND_OPTS=${BENCH_CANDIDATE_OPTS:-}
-    if [ "$QUICK" = 1 ]; then ROUNDS=1; RSA_RUNS=4; EC_RUNS=4; VAR_RUNS=3; else ROUNDS=3; RSA_RUNS=30; EC_RUNS=18; VAR_RUNS=12; fi
+    if [ "$QUICK" = 1 ]; then ROUNDS=1; RSA_RUNS=4; EC_RUNS=4; VAR_RUNS=3; else ROUNDS=3; RSA_RUNS=21; EC_RUNS=15; VAR_RUNS=9; fi
     prepare_aids
     prepare_cas
     local best=j17-appcds
