@@ -133,7 +133,7 @@ run_scale() {
         if [ "$size" = "${SIZES[-1]}" ]; then stop_pid "$INKAN_PID"; fi
     done
     trap - EXIT
-    startup_aids "$( [ "$QUICK" = 1 ] && echo 1 || echo 3 )"
+    startup_aids "$( [ "$QUICK" = 1 ] && echo 1 || echo 2 )"
     local IFS=,
     printf '{"meta": {"quick": %s, "jvm": "java %s -jar inkan.jar", "duration": "%s", "list_path": "%s", "search_path": "%s", "seeding": "%s", "machine": %s}, "sizes": [%s], "seeds": [%s], "startups": [%s]}\n' \
         "$QUICK" "$SCALE_OPTS" "$DURATION" "$LIST_PATH" "${SEARCH_PATH/$NEEDLE/NEEDLE}" \
