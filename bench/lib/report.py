@@ -150,6 +150,10 @@ def load_wrk(path):
     return None
 
 
+def cpu_cell(d):
+    return "–" if not d or "cpu_us" not in d else f"{d['cpu_us']:.0f}"
+
+
 def rest(raw, out):
     meta = json.load(open(os.path.join(raw, "meta.json")))
     runs = {}
@@ -158,6 +162,9 @@ def rest(raw, out):
         r = load_wrk(f)
         if r:
             r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+            cpu_file = f[:-4] + ".cpu"
+            if os.path.exists(cpu_file) and r["requests"]:
+                r["cpu_us"] = int(open(cpu_file).read().strip() or 0) * 1000 / r["requests"]
             runs.setdefault((scen, server, int(conns[1:])), []).append(r)
     lines = ["## REST issuance: throughput and latency (wrk)", quick_note(meta),
              f"wrk with a Lua POST body, {meta['duration']} per run after a warm-up, {meta['rounds']} round(s) alternating "
@@ -166,7 +173,9 @@ def rest(raw, out):
              "profile `server` (server auth), log level warning, no certificate database. Inkan: "
              f"`{meta.get('inkan_cmd', '')}`, H2 file database, Bearer token. Same CN and SANs "
              "(bench.local, www.bench.local, 127.0.0.1). Throughput is the median over rounds (min–max); latencies "
-             "in ms are the medians over rounds of each run's p50/p99. Non-2xx responses and socket errors are "
+             "in ms are the medians over rounds of each run's p50/p99. Server CPU per request is the server process's "
+             "user+system time during the run (/proc, all threads) over the requests it answered: the measure that "
+             "other work on the machine disturbs least. Non-2xx responses and socket errors are "
              "counted; a run with errors is not a valid figure.", ""]
     targets = {}
     for scen, title in REST_TITLES.items():
@@ -174,8 +183,8 @@ def rest(raw, out):
         if not conns:
             continue
         lines += [f"### {title}", "",
-                  "| conns | cfssl req/s | Inkan req/s | Inkan/cfssl | cfssl p50 / p99 | Inkan p50 / p99 | errors cfssl / Inkan |",
-                  "|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| conns | cfssl req/s | Inkan req/s | Inkan/cfssl | cfssl p50 / p99 | Inkan p50 / p99 | server CPU µs/request cfssl / Inkan | errors cfssl / Inkan |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for c in conns:
             row = {}
             for server in ("cfssl", "inkan"):
@@ -186,6 +195,9 @@ def rest(raw, out):
                                    "p50": statistics.median(r["p50_us"] for r in rs) / 1000,
                                    "p99": statistics.median(r["p99_us"] for r in rs) / 1000,
                                    "errors": sum(r["non2xx"] + r["errors"] for r in rs)}
+                    cpus = [r["cpu_us"] for r in rs if "cpu_us" in r]
+                    if cpus:
+                        row[server]["cpu_us"] = statistics.median(cpus)
 
             def cell(s, k):
                 d = row.get(s)
@@ -194,7 +206,8 @@ def rest(raw, out):
             cf, ik = row.get("cfssl"), row.get("inkan")
             lines.append(f"| {c} | {cell('cfssl', 'rps')} | {cell('inkan', 'rps')} | "
                          f"{ratio(ik and ik['rps'], cf and cf['rps'])} | {cell('cfssl', 'lat')} | {cell('inkan', 'lat')} | "
-                         f"{cell('cfssl', 'err')} / {cell('inkan', 'err')} |")
+                         f"{cpu_cell(cf)} / {cpu_cell(ik)} |"
+                         f" {cell('cfssl', 'err')} / {cell('inkan', 'err')} |")
             targets.setdefault(scen, {})[str(c)] = row
         lines.append("")
     write(out, "\n".join(lines), targets)

@@ -63,8 +63,8 @@ compare() {
     load "warmup-$scen-inkan" "$INKAN_URL$ipath" 16 "$WARMUP" "$W/bodies/$ibody.json" "$TOKEN"
     for c in "$@"; do
         for r in $(seq "$ROUNDS"); do
-            load "${scen}__cfssl__c${c}__r$r" "$CFSSL_URL$cpath" "$c" "$DURATION" "$W/bodies/$cbody.json"
-            load "${scen}__inkan__c${c}__r$r" "$INKAN_URL$ipath" "$c" "$DURATION" "$W/bodies/$ibody.json" "$TOKEN"
+            load "${scen}__cfssl__c${c}__r$r" "$CFSSL_URL$cpath" "$c" "$DURATION" "$W/bodies/$cbody.json" "" POST "$CFSSL_PID"
+            load "${scen}__inkan__c${c}__r$r" "$INKAN_URL$ipath" "$c" "$DURATION" "$W/bodies/$ibody.json" "$TOKEN" POST "$INKAN_PID"
         done
     done
 }
