@@ -2,7 +2,14 @@
 # shellcheck shell=bash
 : "${BENCH_DIR:?set by bench/run}" "${ROOT:?set by bench/run}"
 OUT="$ROOT/target/bench-out"
-mkdir -p "$OUT"
+# A quick run is a smoke test: its tables go to target/bench-out/quick/, never over bench/results and RESULTS.md.
+if [ "${QUICK:-0}" = 1 ]; then
+    RESULTS_DIR=$OUT/quick/results; RESULTS_FILE=$OUT/quick/RESULTS.md
+else
+    RESULTS_DIR=$BENCH_DIR/results; RESULTS_FILE=$BENCH_DIR/RESULTS.md
+fi
+mkdir -p "$OUT" "$RESULTS_DIR"
+export RESULTS_DIR RESULTS_FILE
 JDK17=${BENCH_JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JDK25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=${BENCH_JAR:-$ROOT/target/inkan.jar}
@@ -101,7 +108,10 @@ PY
 }
 
 write_results() {
-    python3 "$BENCH_DIR/lib/report.py" assemble "$BENCH_DIR"
+    if [ "$RESULTS_DIR" != "$BENCH_DIR/results" ] && [ -f "$BENCH_DIR/results/findings.md" ]; then
+        cp "$BENCH_DIR/results/findings.md" "$RESULTS_DIR/"
+    fi
+    python3 "$BENCH_DIR/lib/report.py" assemble "$BENCH_DIR" "$RESULTS_DIR" "$RESULTS_FILE"
 }
 
 # cpu_ms PID: CPU time (user + system, all threads) the process has used so far, in ms.

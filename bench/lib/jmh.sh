@@ -15,5 +15,5 @@ run_jmh() {
         || { tail -30 "$RAW/jmh.log" >&2; die "JMH failed: $RAW/jmh.log"; }
     printf '{"quick": %s, "command": "./mvnw -Pbench compile exec:exec -Djmh.args=\\"%s\\"", "jvm": "%s", "machine": %s}\n' \
         "$QUICK" "${args% -rf json*}" "$("$java" -version 2>&1 | sed -n 2p)" "$(machine_json)" > "$RAW/meta.json"
-    python3 "$BENCH_DIR/lib/report.py" jmh "$RAW" "$BENCH_DIR/results/jmh.md"
+    python3 "$BENCH_DIR/lib/report.py" jmh "$RAW" "$RESULTS_DIR/jmh.md"
 }

@@ -146,6 +146,6 @@ run_oneshot() {
     printf '{"quick": %s, "rounds": %s, "train_key_type": "%s", "aot_bytes": %s, "jsa_bytes": %s, "candidate": "%s", "machine": %s}\n' \
         "$QUICK" "$ROUNDS" "$TRAIN_KEY_TYPE" "$aot_size" "$jsa_size" "${BENCH_CANDIDATE_NOTE:-$CAND_JAR $CAND_OPTS}" \
         "$(machine_json)" > "$RAW/meta.json"
-    python3 "$BENCH_DIR/lib/report.py" oneshot "$RAW" "$BENCH_DIR/results/oneshot.md"
+    python3 "$BENCH_DIR/lib/report.py" oneshot "$RAW" "$RESULTS_DIR/oneshot.md"
     rm -rf "$W"
 }

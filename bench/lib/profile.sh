@@ -46,7 +46,7 @@ run_profile() {
     profile_load newcert-ecdsa /api/v1/certificates inkan-newcert-ecdsa
     profile_load sign-csr /api/v1/certificates/csr inkan-csr
     stop_pid "$INKAN_PID"; trap - EXIT
-    cp "$RAW/profile.md" "$BENCH_DIR/results/profile.md"
+    cp "$RAW/profile.md" "$RESULTS_DIR/profile.md"
     printf '{"quick": %s}\n' "$QUICK" > "$RAW/meta.json"
     rm -rf "$W"
 }

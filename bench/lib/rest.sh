@@ -92,6 +92,6 @@ run_rest() {
     printf '{"quick": %s, "rounds": %s, "duration": "%s", "inkan_cmd": "java %s -jar inkan.jar", "inkan_peak_rss_kib": %s, "machine": %s}\n' \
         "$QUICK" "$ROUNDS" "$DURATION" "${BENCH_INKAN_OPTS:-}" "$rss" "$(machine_json)" > "$RAW/meta.json"
     stop_pid "$CFSSL_PID"; stop_pid "$INKAN_PID"; trap - EXIT
-    python3 "$BENCH_DIR/lib/report.py" rest "$RAW" "$BENCH_DIR/results/rest.md"
+    python3 "$BENCH_DIR/lib/report.py" rest "$RAW" "$RESULTS_DIR/rest.md"
     rm -rf "$W"
 }

@@ -139,6 +139,6 @@ run_scale() {
         "$QUICK" "$SCALE_OPTS" "$DURATION" "$LIST_PATH" "${SEARCH_PATH/$NEEDLE/NEEDLE}" \
         "$( [ "$SEED_MODE" = sql ] && echo "by SQL into the stopped service's H2 file (bench/lib/seed.sql: copies of a real row with unique serials and names, plus their search terms)" || echo "through the API while the service runs (hey, 16 connections, the same names each time)")" \
         "$(machine_json)" "${ROWS[*]}" "${SEEDS[*]}" "${STARTUPS[*]}" > "$RAW/scale.json"
-    python3 "$BENCH_DIR/lib/report.py" scale "$RAW" "$BENCH_DIR/results/scale.md"
+    python3 "$BENCH_DIR/lib/report.py" scale "$RAW" "$RESULTS_DIR/scale.md"
     rm -rf "$W"
 }
