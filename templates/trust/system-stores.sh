@@ -20,6 +20,12 @@ debian_uninstall() {
   inkan_require_tool update-ca-certificates "install it with: apt-get install ca-certificates"
   if [ -f "$debian_file" ]; then
     rm -f "$debian_file"
+    # update-ca-certificates leaves the link to a removed file behind (and openssl rehash its hash link).
+    for debian_link in /etc/ssl/certs/*; do
+      case "$(readlink "$debian_link" 2>/dev/null || true)" in
+        "$INKAN_CA_ID.pem"|"$debian_file") rm -f "$debian_link" ;;
+      esac
+    done
     update-ca-certificates >/dev/null
     inkan_say "removed $debian_file from the system store"
   else
