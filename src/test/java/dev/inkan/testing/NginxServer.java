@@ -58,6 +58,8 @@ public final class NginxServer implements AutoCloseable {
         try {
             Files.writeString(conf, String.join("\n",
                     "worker_processes 1;",
+                    // Workers as root: JUnit's temporary directories are 0700, unreadable by nginx's default 'nobody'.
+                    "user root root;",
                     "pid " + prefix.resolve("logs/nginx.pid") + ";",
                     "error_log " + prefix.resolve("logs/error.log") + " info;",
                     "events { worker_connections 64; }",

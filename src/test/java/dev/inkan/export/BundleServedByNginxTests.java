@@ -1,0 +1,168 @@
+package dev.inkan.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkan.engine.KeyType;
+import dev.inkan.testing.Browsers;
+import dev.inkan.testing.NginxServer;
+import dev.inkan.testing.Processes;
+import java.io.FileInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bundle made by {@link BundleExport}, unpacked and served by Debian's nginx with the bundle's own
+ * {@code nginx/site.conf} and {@code ssl.conf} (the test changes only the paths and the port), then
+ * reached by curl, openssl, Java, Python and Chromium, before and after the trust helpers ran.
+ */
+class BundleServedByNginxTests {
+
+    @TempDir
+    static Path dir;
+    static Path bundleDir;
+    static NginxServer nginx;
+    static String url;
+
+    @BeforeAll
+    static void serveTheBundle() throws Exception {
+        bundleDir = dir.resolve("bundle");
+        var export = new BundleExport(TemplateRenderer.packaged());
+        byte[] zip = export.zip(TestBundles.localhost("Inkan E2E Root", KeyType.EC_P256),
+                BundleOptions.defaults("e2e-password".toCharArray()));
+        nginx = serve(zip, bundleDir, dir.resolve("nginx"));
+        url = nginx.url("localhost");
+    }
+
+    /** Unzips {@code zip} into {@code target} and starts nginx on its site.conf with only paths and port changed. */
+    static NginxServer serve(byte[] zip, Path target, Path prefix) throws Exception {
+        Path archive = Files.write(Files.createDirectories(target.getParent()).resolve(target.getFileName() + ".zip"), zip);
+        var unzip = Processes.run(List.of("unzip", "-q", archive.toString(), "-d", target.toString()));
+        assertThat(unzip.ok()).as(unzip.output()).isTrue();
+        Path html = NginxServer.prepare(prefix);
+        int port = NginxServer.freePort();
+        for (String name : List.of("nginx/site.conf", "nginx/ssl.conf")) {
+            Path file = target.resolve(name);
+            String original = Files.readString(file);
+            String adjusted = original.replace(BundleOptions.DEFAULT_INSTALL_DIRECTORY, target.toString())
+                    .replace("listen 443 ssl;", "listen 127.0.0.1:" + port + " ssl;")
+                    .replace("root /usr/share/nginx/html;", "root " + html + ";");
+            if (name.endsWith("site.conf")) {
+                assertThat(adjusted).as("the test adjusts the port and the root").isNotEqualTo(original);
+            }
+            Files.writeString(file, adjusted);
+        }
+        return NginxServer.start(prefix, target.resolve("nginx/site.conf"), port);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nginx != null) {
+            nginx.close();
+        }
+    }
+
+    @Test
+    void curlTrustsTheServerWithCaPemAndRefusesItWithoutTheCa() {
+        var trusted = Processes.run(List.of("curl", "-sS", "--cacert", bundleDir.resolve("ca.pem").toString(), url));
+        assertThat(trusted.ok()).as(trusted.output()).isTrue();
+        assertThat(trusted.stdout()).contains(NginxServer.MARKER);
+        var untrusted = Processes.run(List.of("curl", "-sS", url));
+        assertThat(untrusted.exitCode()).as(untrusted.output()).isEqualTo(60); // CURLE_PEER_FAILED_VERIFICATION
+    }
+
+    @Test
+    void opensslSClientVerifiesTheChainAndHostnameWithTls13() {
+        var result = Processes.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + nginx.port(), "-servername", "localhost",
+                "-verify_return_error", "-verify_hostname", "localhost", "-CAfile", bundleDir.resolve("ca.pem").toString(), "-brief"));
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("Verification: OK").contains("Protocol version: TLSv1.3");
+        var tls11 = Processes.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + nginx.port(), "-tls1_1", "-brief"));
+        assertThat(tls11.ok()).as("ssl.conf allows only TLS 1.2 and 1.3").isFalse();
+    }
+
+    @Test
+    void javaHttpClientTrustsTheServerThroughTruststoreP12() throws Exception {
+        KeyStore trustStore = KeyStore.getInstance("PKCS12");
+        try (var in = new FileInputStream(bundleDir.resolve("truststore.p12").toFile())) {
+            trustStore.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trustStore);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(context).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains(NginxServer.MARKER);
+        HttpClient defaultTrust = HttpClient.newHttpClient();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaultTrust.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    void pythonDefaultSslContextTrustsTheServerWithCafileCaPem() {
+        var result = Processes.run(List.of("python3", "-c", String.join("\n",
+                "import ssl, sys, urllib.request",
+                "context = ssl.create_default_context(cafile=sys.argv[1])",
+                "print(urllib.request.urlopen(sys.argv[2], context=context, timeout=10).read().decode())"),
+                bundleDir.resolve("ca.pem").toString(), url));
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.stdout()).contains(NginxServer.MARKER);
+    }
+
+    @Test
+    void chromiumLoadsThePageOnlyAfterTheNssHelperTrustedTheCaInAFreshHome() throws Exception {
+        Path untrustedHome = Files.createDirectories(dir.resolve("home-without-helper"));
+        var before = Browsers.chromiumDumpDom(untrustedHome, url, dir);
+        assertThat(before.dom()).doesNotContain(NginxServer.MARKER);
+        assertThat(before.loadError()).isEqualTo("ERR_CERT_AUTHORITY_INVALID");
+
+        Path home = Files.createDirectories(dir.resolve("home-with-helper"));
+        Map<String, String> env = Map.of("HOME", home.toString());
+        var install = Processes.run(List.of("sh", bundleDir.resolve("install-ca-nss.sh").toString()), null, env, Duration.ofSeconds(60));
+        assertThat(install.ok()).as(install.output()).isTrue();
+        assertThat(install.stdout()).contains("SHA-256 fingerprint: " + RootOfTrust.of(
+                dev.inkan.engine.Pem.readCertificates("ca", Files.readString(bundleDir.resolve("ca.pem"))).get(0)).sha256Colons())
+                .contains("created the NSS database " + home + "/.pki/nssdb").contains("trusted in 1 NSS database(s)");
+        assertThat(home.resolve(".pki/nssdb/cert9.db")).exists();
+
+        var after = Browsers.chromiumDumpDom(home, url, dir);
+        assertThat(after.loadError()).as(after.log()).isNull();
+        assertThat(after.dom()).contains(NginxServer.MARKER);
+    }
+
+    @Test
+    void debianHelperMakesTheSystemStoreTrustTheServerAndItsUninstallUndoesIt() {
+        Path helper = bundleDir.resolve("install-ca-debian.sh");
+        try {
+            var install = Processes.run(List.of("sh", helper.toString()), null, Map.of(), Duration.ofSeconds(120));
+            assertThat(install.ok()).as(install.output()).isTrue();
+            var curl = Processes.run(List.of("curl", "-sS", url));
+            assertThat(curl.ok()).as("curl with the system store after install: " + curl.output()).isTrue();
+            assertThat(curl.stdout()).contains(NginxServer.MARKER);
+        } finally {
+            var uninstall = Processes.run(List.of("sh", helper.toString(), "uninstall"), null, Map.of(), Duration.ofSeconds(120));
+            assertThat(uninstall.ok()).as(uninstall.output()).isTrue();
+        }
+        var curl = Processes.run(List.of("curl", "-sS", url));
+        assertThat(curl.exitCode()).as("curl after uninstall: " + curl.output()).isEqualTo(60);
+        var status = Processes.run(List.of("sh", helper.toString(), "status"));
+        assertThat(status.exitCode()).isEqualTo(3);
+    }
+}
