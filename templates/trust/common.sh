@@ -3,12 +3,15 @@
 # SHA-256 fingerprint: {{sha256Colons}}
 # {{constraints}}
 set -eu
+# shellcheck disable=SC2016 # the CA's name is literal text, never expanded
 INKAN_CA_NAME='{{name}}'
+# shellcheck disable=SC2016 # the CA's name is literal text, never expanded
 INKAN_CA_LABEL='{{label}}'
 INKAN_CA_ID='{{id}}'
 INKAN_CA_SHA256='{{sha256}}'
 INKAN_CA_SHA256_COLONS='{{sha256Colons}}'
 INKAN_CA_SHA1='{{sha1}}'
+# shellcheck disable=SC2016 # the CA's name is literal text, never expanded
 INKAN_CA_CONSTRAINTS='{{constraints}}'
 INKAN_CA_PEM='{{pem}}'
 INKAN_ACTION="${1:-install}"
