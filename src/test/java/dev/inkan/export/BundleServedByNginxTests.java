@@ -165,4 +165,72 @@ class BundleServedByNginxTests {
         var status = Processes.run(List.of("sh", helper.toString(), "status"));
         assertThat(status.exitCode()).isEqualTo(3);
     }
+
+    @Test
+    void userHelpersMakeCurlPythonAndNodeTrustTheServerThroughTheShellProfileUntilUninstalled() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home-profile"));
+        Map<String, String> env = Map.of("HOME", home.toString(), "URL", url);
+        String curl = ". \"$HOME/.profile\" && curl -sS \"$URL\"";
+        String python = ". \"$HOME/.profile\" && python3 -c 'import os, ssl, urllib.request; "
+                + "print(urllib.request.urlopen(os.environ[\"URL\"], context=ssl.create_default_context(), timeout=10).read().decode())'";
+        String node = ". \"$HOME/.profile\" && node -e 'require(\"https\").get(process.env.URL, r => { let d = \"\"; "
+                + "r.on(\"data\", c => d += c); r.on(\"end\", () => console.log(d)); }).on(\"error\", e => { console.error(e.code); process.exit(1); })'";
+        Files.writeString(home.resolve(".profile"), "# the user's own profile\n");
+        for (String helper : List.of("install-ca-curl.sh", "install-ca-python.sh", "install-ca-node.sh")) {
+            for (int run = 0; run < 2; run++) { // the second run must change nothing
+                var install = Processes.run(List.of("sh", bundleDir.resolve(helper).toString()), null, env, Duration.ofSeconds(60));
+                assertThat(install.ok()).as(helper + ": " + install.output()).isTrue();
+            }
+        }
+        String profile = Files.readString(home.resolve(".profile"));
+        assertThat(profile).startsWith("# the user's own profile\n").containsOnlyOnce("export NODE_EXTRA_CA_CERTS=")
+                .containsOnlyOnce("export CURL_CA_BUNDLE=").containsOnlyOnce("export REQUESTS_CA_BUNDLE=").containsOnlyOnce("export SSL_CERT_FILE=");
+        for (String client : List.of(curl, python, node)) {
+            var result = Processes.run(List.of("sh", "-c", client), null, env, Duration.ofSeconds(60));
+            assertThat(result.ok()).as(client + ": " + result.output()).isTrue();
+            assertThat(result.stdout()).contains(NginxServer.MARKER);
+        }
+        var publicSite = Processes.run(List.of("sh", "-c", ". \"$HOME/.profile\" && python3 -c 'import ssl; "
+                + "print(len(ssl.create_default_context().get_ca_certs()))'"), null, env, Duration.ofSeconds(30));
+        assertThat(Integer.parseInt(publicSite.stdout().strip())).as("the public CAs are kept beside ours").isGreaterThan(50);
+
+        for (String helper : List.of("install-ca-curl.sh", "install-ca-python.sh", "install-ca-node.sh")) {
+            var uninstall = Processes.run(List.of("sh", bundleDir.resolve(helper).toString(), "uninstall"), null, env, Duration.ofSeconds(60));
+            assertThat(uninstall.ok()).as(helper + ": " + uninstall.output()).isTrue();
+        }
+        assertThat(Files.readString(home.resolve(".profile"))).isEqualTo("# the user's own profile\n");
+        for (String client : List.of(curl, python, node)) {
+            var result = Processes.run(List.of("sh", "-c", client), null, env, Duration.ofSeconds(60));
+            assertThat(result.ok()).as("after uninstall: " + client).isFalse();
+        }
+    }
+
+    @Test
+    void javaHelperAddsTheCaToTheJdksCacertsAndItsUninstallRemovesIt() throws Exception {
+        Path helper = bundleDir.resolve("install-ca-java.sh");
+        Path fetch = Files.writeString(dir.resolve("Fetch.java"), String.join("\n",
+                "public class Fetch {",
+                "  public static void main(String[] args) throws Exception {",
+                "    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(args[0])).build();",
+                "    System.out.println(java.net.http.HttpClient.newHttpClient().send(request,",
+                "        java.net.http.HttpResponse.BodyHandlers.ofString()).body());",
+                "  }",
+                "}", ""));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        try {
+            var install = Processes.run(List.of("sh", helper.toString()), null, env, Duration.ofSeconds(60));
+            assertThat(install.ok()).as(install.output()).isTrue();
+            assertThat(install.stdout()).contains("installed in ").contains("cacerts");
+            var trusted = Processes.run(List.of(java, fetch.toString(), url), null, Map.of(), Duration.ofSeconds(60));
+            assertThat(trusted.ok()).as(trusted.output()).isTrue();
+            assertThat(trusted.stdout()).contains(NginxServer.MARKER);
+        } finally {
+            var uninstall = Processes.run(List.of("sh", helper.toString(), "uninstall"), null, env, Duration.ofSeconds(60));
+            assertThat(uninstall.ok()).as(uninstall.output()).isTrue();
+        }
+        var untrusted = Processes.run(List.of(java, fetch.toString(), url), null, Map.of(), Duration.ofSeconds(60));
+        assertThat(untrusted.ok()).isFalse();
+        assertThat(untrusted.output()).contains("SSLHandshakeException").contains("PKIX");
+    }
 }
