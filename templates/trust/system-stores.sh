@@ -27,6 +27,14 @@ debian_uninstall() {
       esac
     done
     update-ca-certificates >/dev/null
+    # update-ca-certificates reports to its hooks only the removals it made itself (those listed
+    # with '!' in /etc/ca-certificates.conf); tell them of this one as it would, or Java's cacerts
+    # (ca-certificates-java) keeps the CA.
+    for debian_hook in /etc/ca-certificates/update.d/*; do
+      if [ -x "$debian_hook" ]; then
+        printf '%s\n' "-/etc/ssl/certs/$INKAN_CA_ID.pem" | "$debian_hook" >/dev/null 2>&1 || inkan_say "warning: $debian_hook failed"
+      fi
+    done
     inkan_say "removed $debian_file from the system store"
   else
     inkan_say "not installed ($debian_file absent); nothing to do"

@@ -2,7 +2,6 @@ package dev.inkan.export;
 
 import dev.inkan.engine.CertificateBundle;
 import dev.inkan.engine.KeyType;
-import dev.inkan.engine.Pem;
 import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.PolicyViolationException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,6 @@ public final class BundleExport {
                     + " issued from a CSR or its key was deleted), so there is no key.pem, cert.p12 or nginx bundle;"
                     + " download cert.pem and chain.pem instead, or issue a new certificate with a generated key");
         }
-        X509Certificate leaf = bundle.certificate();
         RootOfTrust ca = RootOfTrust.of(bundle.root());
         Map<String, String> values = values(bundle, ca, options);
         String fullChain = bundle.fullChainPem();
@@ -130,12 +128,19 @@ public final class BundleExport {
         StringBuilder commands = new StringBuilder();
         for (TrustPlatform platform : TrustPlatform.values()) {
             commands.append(String.format("%-8s %s%n         %s%n", platform.id(), platform.title(),
-                    options.installBaseUrl() == null ? (platform.isPowerShell() ? "powershell -ExecutionPolicy Bypass -File " : (platform.needsRoot() ? "sudo sh " : "sh "))
-                            + platform.fileName() + (platform == TrustPlatform.DOCKER ? " install REGISTRY:PORT" : "")
-                            : TrustInstallers.command(platform, options.installBaseUrl())));
+                    options.installBaseUrl() == null ? localCommand(platform) : TrustInstallers.command(platform, options.installBaseUrl())));
         }
         values.put("trustCommands", commands.toString().stripTrailing());
         return values;
+    }
+
+    /** How to run the bundle's own copy of a script, from the unpacked bundle. */
+    private static String localCommand(TrustPlatform platform) {
+        if (platform.isPowerShell()) {
+            return "powershell -ExecutionPolicy Bypass -File " + platform.fileName() + " [-Store LocalMachine] [-Uninstall]";
+        }
+        return (platform.needsRoot() ? "sudo sh " : "sh ") + platform.fileName()
+                + (platform == TrustPlatform.DOCKER ? " install REGISTRY:PORT" : "");
     }
 
     /** A Kubernetes object name (RFC 1123 subdomain, ≤ 253 characters) from a host name: {@code *.app.test} → {@code wildcard.app.test-tls}. */

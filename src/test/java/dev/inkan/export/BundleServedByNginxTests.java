@@ -37,12 +37,14 @@ class BundleServedByNginxTests {
     static Path bundleDir;
     static NginxServer nginx;
     static String url;
+    static dev.inkan.engine.CertificateBundle bundle;
 
     @BeforeAll
     static void serveTheBundle() throws Exception {
         bundleDir = dir.resolve("bundle");
         var export = new BundleExport(TemplateRenderer.packaged());
-        byte[] zip = export.zip(TestBundles.localhost("Inkan E2E Root", KeyType.EC_P256),
+        bundle = TestBundles.localhost("Inkan E2E Root", KeyType.EC_P256);
+        byte[] zip = export.zip(bundle,
                 BundleOptions.defaults("e2e-password".toCharArray()));
         nginx = serve(zip, bundleDir, dir.resolve("nginx"));
         url = nginx.url("localhost");
@@ -137,8 +139,7 @@ class BundleServedByNginxTests {
         Map<String, String> env = Map.of("HOME", home.toString());
         var install = Processes.run(List.of("sh", bundleDir.resolve("install-ca-nss.sh").toString()), null, env, Duration.ofSeconds(60));
         assertThat(install.ok()).as(install.output()).isTrue();
-        assertThat(install.stdout()).contains("SHA-256 fingerprint: " + RootOfTrust.of(
-                dev.inkan.engine.Pem.readCertificates("ca", Files.readString(bundleDir.resolve("ca.pem"))).get(0)).sha256Colons())
+        assertThat(install.stdout()).contains("SHA-256 fingerprint: " + RootOfTrust.of(bundle.root()).sha256Colons())
                 .contains("created the NSS database " + home + "/.pki/nssdb").contains("trusted in 1 NSS database(s)");
         assertThat(home.resolve(".pki/nssdb/cert9.db")).exists();
 
@@ -148,11 +149,14 @@ class BundleServedByNginxTests {
     }
 
     @Test
-    void debianHelperMakesTheSystemStoreTrustTheServerAndItsUninstallUndoesIt() {
+    void linuxHelperPipedToShMakesTheDebianSystemStoreTrustTheServerAndTheDebianUninstallUndoesIt() {
         Path helper = bundleDir.resolve("install-ca-debian.sh");
         try {
-            var install = Processes.run(List.of("sh", helper.toString()), null, Map.of(), Duration.ofSeconds(120));
+            // As `curl -fsSL http://HOST:PORT/install/linux | sudo sh` runs it: the script on stdin, detecting Debian.
+            var install = Processes.run(List.of("sh", "-c", "cat \"$1\" | sh", "pipe", bundleDir.resolve("install-ca-linux.sh").toString()),
+                    null, Map.of(), Duration.ofSeconds(120));
             assertThat(install.ok()).as(install.output()).isTrue();
+            assertThat(install.stdout()).contains("system trust store: debian").contains("installed in the system store");
             var curl = Processes.run(List.of("curl", "-sS", url));
             assertThat(curl.ok()).as("curl with the system store after install: " + curl.output()).isTrue();
             assertThat(curl.stdout()).contains(NginxServer.MARKER);
@@ -164,6 +168,10 @@ class BundleServedByNginxTests {
         assertThat(curl.exitCode()).as("curl after uninstall: " + curl.output()).isEqualTo(60);
         var status = Processes.run(List.of("sh", helper.toString(), "status"));
         assertThat(status.exitCode()).isEqualTo(3);
+        String id = RootOfTrust.of(bundle.root()).id();
+        var cacerts = Processes.run(List.of("keytool", "-list", "-cacerts", "-storepass", "changeit"));
+        assertThat(cacerts.stdout()).as("ca-certificates-java's copy is removed too").doesNotContain(id);
+        assertThat(Path.of("/etc/ssl/certs/" + id + ".pem")).doesNotExist();
     }
 
     @Test
