@@ -5,18 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Output files as a zip (JDK {@code java.util.zip}) or written into a directory, keeping each
- * file's POSIX mode: {@code unzip} and the one-shot both leave {@code key.pem} at 0600.
+ * Output files as one zip (JDK {@code java.util.zip}) that keeps each file's POSIX mode, so that
+ * {@code unzip} leaves {@code key.pem} at 0600. (OutputDirectory writes the same files into a directory.)
  */
 public final class BundleArchive {
 
@@ -45,42 +40,6 @@ public final class BundleArchive {
         byte[] archive = bytes.toByteArray();
         setModes(archive, files);
         return archive;
-    }
-
-    /**
-     * Writes the files under {@code directory} with their modes; a private file is created 0600
-     * before its bytes are written, so it is never readable by others, even for a moment.
-     * Existing files are replaced.
-     */
-    public static void write(Path directory, List<OutputFile> files) {
-        try {
-            for (OutputFile file : files) {
-                Path target = directory.resolve(file.name()).normalize();
-                if (!target.startsWith(directory.normalize())) {
-                    throw new IllegalArgumentException("refusing to write outside " + directory + ": " + file.name());
-                }
-                Files.createDirectories(target.getParent());
-                Path temporary = target.resolveSibling("." + target.getFileName() + ".inkan-tmp");
-                Files.deleteIfExists(temporary);
-                if (supportsPosix(directory)) {
-                    Files.createFile(temporary, PosixFilePermissions.asFileAttribute(file.permissions()));
-                    Files.write(temporary, file.content());
-                    Files.setPosixFilePermissions(temporary, file.permissions()); // not narrowed by the umask
-                } else {
-                    Files.write(temporary, file.content());
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new UncheckedIOException("a file is in the way: " + e.getFile(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write into " + directory + ": " + e.getMessage()
-                    + "; check that the directory exists and is writable", e);
-        }
-    }
-
-    private static boolean supportsPosix(Path directory) {
-        return directory.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Rewrites "version made by" and "external attributes" of each central directory header, in entry order. */

@@ -54,21 +54,21 @@ public final class BundleExport {
         String key = bundle.privateKeyPem();
 
         List<OutputFile> files = new ArrayList<>();
-        files.add(OutputFile.text("cert.pem", bundle.certificatePem(), OutputFile.PUBLIC));
-        files.add(OutputFile.text("key.pem", key, OutputFile.PRIVATE));
-        files.add(OutputFile.text("chain.pem", bundle.chainPem(), OutputFile.PUBLIC));
-        files.add(OutputFile.text("fullchain.pem", fullChain, OutputFile.PUBLIC));
-        files.add(OutputFile.text("ca.pem", ca.pem(), OutputFile.PUBLIC));
+        files.add(OutputFile.publicText("cert.pem", bundle.certificatePem()));
+        files.add(OutputFile.privateText("key.pem", key));
+        files.add(OutputFile.publicText("chain.pem", bundle.chainPem()));
+        files.add(OutputFile.publicText("fullchain.pem", fullChain));
+        files.add(OutputFile.publicText("ca.pem", ca.pem()));
         files.add(new OutputFile("ca.crt", der(bundle.root()), OutputFile.PUBLIC));
         files.add(new OutputFile("cert.p12", bundle.toPkcs12(PKCS12_ALIAS, options.pkcs12Password(), options.pkcs12Encryption()),
                 OutputFile.PRIVATE));
         files.add(new OutputFile("truststore.p12", Pkcs12.trustStore(List.of(bundle.root()), List.of(ca.id()),
                 options.trustStorePassword()), OutputFile.PUBLIC));
-        files.add(OutputFile.text("haproxy.pem", fullChain + key, OutputFile.PRIVATE));
-        files.add(OutputFile.text("secret.yaml", secret(fullChain, key, ca, options, values), OutputFile.PRIVATE));
-        files.add(OutputFile.text("nginx/ssl.conf", templates.render("nginx/ssl.conf", values), OutputFile.PUBLIC));
-        files.add(OutputFile.text("nginx/site.conf", templates.render("nginx/site.conf", values), OutputFile.PUBLIC));
-        files.add(OutputFile.text("README.txt", templates.render("bundle/README.txt", values), OutputFile.PUBLIC));
+        files.add(OutputFile.privateText("haproxy.pem", fullChain + key));
+        files.add(OutputFile.privateText("secret.yaml", secret(fullChain, key, ca, options, values)));
+        files.add(OutputFile.publicText("nginx/ssl.conf", templates.render("nginx/ssl.conf", values)));
+        files.add(OutputFile.publicText("nginx/site.conf", templates.render("nginx/site.conf", values)));
+        files.add(OutputFile.publicText("README.txt", templates.render("bundle/README.txt", values)));
         files.addAll(installers.all(ca, options.installBaseUrl()));
         return List.copyOf(files);
     }

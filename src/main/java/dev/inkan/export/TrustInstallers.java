@@ -1,5 +1,6 @@
 package dev.inkan.export;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class TrustInstallers {
     public List<OutputFile> all(RootOfTrust ca, String baseUrl) {
         List<OutputFile> files = new ArrayList<>();
         for (TrustPlatform platform : TrustPlatform.values()) {
-            files.add(OutputFile.text(platform.fileName(), render(platform, ca, baseUrl),
+            files.add(new OutputFile(platform.fileName(), render(platform, ca, baseUrl).getBytes(StandardCharsets.UTF_8),
                     platform.isPowerShell() ? OutputFile.PUBLIC : OutputFile.EXECUTABLE));
         }
         return files;

@@ -47,28 +47,40 @@ class BundleServedByNginxTests {
         byte[] zip = export.zip(bundle,
                 BundleOptions.defaults("e2e-password".toCharArray()));
         nginx = serve(zip, bundleDir, dir.resolve("nginx"));
-        url = nginx.url("localhost");
+        url = "https://localhost:" + nginx.port() + "/";
     }
 
-    /** Unzips {@code zip} into {@code target} and starts nginx on its site.conf with only paths and port changed. */
-    static NginxServer serve(byte[] zip, Path target, Path prefix) throws Exception {
+    /** What the site's static root serves, to tell the page from an error page. */
+    static final String MARKER = "inkan-bundle-e2e-page";
+
+    /**
+     * Unzips {@code zip} into {@code target} and starts nginx on the bundle's own site.conf (which
+     * includes its ssl.conf), changing only the install directory, the static root and the port.
+     */
+    static NginxServer serve(byte[] zip, Path target, Path work) throws Exception {
         Path archive = Files.write(Files.createDirectories(target.getParent()).resolve(target.getFileName() + ".zip"), zip);
         var unzip = Processes.run(List.of("unzip", "-q", archive.toString(), "-d", target.toString()));
         assertThat(unzip.ok()).as(unzip.output()).isTrue();
-        Path html = NginxServer.prepare(prefix);
-        int port = NginxServer.freePort();
-        for (String name : List.of("nginx/site.conf", "nginx/ssl.conf")) {
-            Path file = target.resolve(name);
-            String original = Files.readString(file);
-            String adjusted = original.replace(BundleOptions.DEFAULT_INSTALL_DIRECTORY, target.toString())
-                    .replace("listen 443 ssl;", "listen 127.0.0.1:" + port + " ssl;")
-                    .replace("root /usr/share/nginx/html;", "root " + html + ";");
-            if (name.endsWith("site.conf")) {
-                assertThat(adjusted).as("the test adjusts the port and the root").isNotEqualTo(original);
-            }
-            Files.writeString(file, adjusted);
+        Path html = Files.createDirectories(work.resolve("html"));
+        Files.writeString(html.resolve("index.html"), "<!doctype html><html><head><title>ok</title></head><body><p>" + MARKER + "</p></body></html>\n");
+        // nginx's workers run as 'nobody'; JUnit's temporary directories are 0700.
+        for (Path p = html; p != null && !p.equals(p.getRoot()) && !p.equals(Path.of("/tmp")); p = p.getParent()) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        return NginxServer.start(prefix, target.resolve("nginx/site.conf"), port);
+        Path ssl = target.resolve("nginx/ssl.conf");
+        Files.writeString(ssl, Files.readString(ssl).replace(BundleOptions.DEFAULT_INSTALL_DIRECTORY, target.toString()));
+        String site = Files.readString(target.resolve("nginx/site.conf"));
+        String adjusted = site.replace(BundleOptions.DEFAULT_INSTALL_DIRECTORY, target.toString())
+                .replace("listen 443 ssl;", "listen 127.0.0.1:{{port}} ssl;")
+                .replace("root /usr/share/nginx/html;", "root " + html + ";");
+        assertThat(adjusted).contains("{{port}}").contains("root " + html + ";");
+        Files.writeString(target.resolve("nginx/site.conf"), adjusted);
+        NginxServer server = NginxServer.start(work, "include /etc/nginx/mime.types;\n" + adjusted);
+        var check = Processes.run(List.of("nginx", "-t", "-c", work.resolve("nginx-" + server.port() + "/nginx.conf").toString(),
+                "-p", work.resolve("nginx-" + server.port()) + "/"));
+        assertThat(check.ok()).as("nginx -t: " + check.output()).isTrue();
+        assertThat(check.output()).contains("syntax is ok").contains("test is successful");
+        return server;
     }
 
     @AfterAll
@@ -82,7 +94,7 @@ class BundleServedByNginxTests {
     void curlTrustsTheServerWithCaPemAndRefusesItWithoutTheCa() {
         var trusted = Processes.run(List.of("curl", "-sS", "--cacert", bundleDir.resolve("ca.pem").toString(), url));
         assertThat(trusted.ok()).as(trusted.output()).isTrue();
-        assertThat(trusted.stdout()).contains(NginxServer.MARKER);
+        assertThat(trusted.stdout()).contains(MARKER);
         var untrusted = Processes.run(List.of("curl", "-sS", url));
         assertThat(untrusted.exitCode()).as(untrusted.output()).isEqualTo(60); // CURLE_PEER_FAILED_VERIFICATION
     }
@@ -111,7 +123,7 @@ class BundleServedByNginxTests {
         HttpClient client = HttpClient.newBuilder().sslContext(context).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(NginxServer.MARKER);
+        assertThat(response.body()).contains(MARKER);
         HttpClient defaultTrust = HttpClient.newHttpClient();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaultTrust.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(SSLHandshakeException.class);
@@ -125,14 +137,14 @@ class BundleServedByNginxTests {
                 "print(urllib.request.urlopen(sys.argv[2], context=context, timeout=10).read().decode())"),
                 bundleDir.resolve("ca.pem").toString(), url));
         assertThat(result.ok()).as(result.output()).isTrue();
-        assertThat(result.stdout()).contains(NginxServer.MARKER);
+        assertThat(result.stdout()).contains(MARKER);
     }
 
     @Test
     void chromiumLoadsThePageOnlyAfterTheNssHelperTrustedTheCaInAFreshHome() throws Exception {
         Path untrustedHome = Files.createDirectories(dir.resolve("home-without-helper"));
         var before = Browsers.chromiumDumpDom(untrustedHome, url, dir);
-        assertThat(before.dom()).doesNotContain(NginxServer.MARKER);
+        assertThat(before.dom()).doesNotContain(MARKER);
         assertThat(before.loadError()).isEqualTo("ERR_CERT_AUTHORITY_INVALID");
 
         Path home = Files.createDirectories(dir.resolve("home-with-helper"));
@@ -145,7 +157,7 @@ class BundleServedByNginxTests {
 
         var after = Browsers.chromiumDumpDom(home, url, dir);
         assertThat(after.loadError()).as(after.log()).isNull();
-        assertThat(after.dom()).contains(NginxServer.MARKER);
+        assertThat(after.dom()).contains(MARKER);
     }
 
     @Test
@@ -159,7 +171,7 @@ class BundleServedByNginxTests {
             assertThat(install.stdout()).contains("system trust store: debian").contains("installed in the system store");
             var curl = Processes.run(List.of("curl", "-sS", url));
             assertThat(curl.ok()).as("curl with the system store after install: " + curl.output()).isTrue();
-            assertThat(curl.stdout()).contains(NginxServer.MARKER);
+            assertThat(curl.stdout()).contains(MARKER);
         } finally {
             var uninstall = Processes.run(List.of("sh", helper.toString(), "uninstall"), null, Map.of(), Duration.ofSeconds(120));
             assertThat(uninstall.ok()).as(uninstall.output()).isTrue();
@@ -196,7 +208,7 @@ class BundleServedByNginxTests {
         for (String client : List.of(curl, python, node)) {
             var result = Processes.run(List.of("sh", "-c", client), null, env, Duration.ofSeconds(60));
             assertThat(result.ok()).as(client + ": " + result.output()).isTrue();
-            assertThat(result.stdout()).contains(NginxServer.MARKER);
+            assertThat(result.stdout()).contains(MARKER);
         }
         var publicSite = Processes.run(List.of("sh", "-c", ". \"$HOME/.profile\" && python3 -c 'import ssl; "
                 + "print(len(ssl.create_default_context().get_ca_certs()))'"), null, env, Duration.ofSeconds(30));
@@ -232,7 +244,7 @@ class BundleServedByNginxTests {
             assertThat(install.stdout()).contains("installed in ").contains("cacerts");
             var trusted = Processes.run(List.of(java, fetch.toString(), url), null, Map.of(), Duration.ofSeconds(60));
             assertThat(trusted.ok()).as(trusted.output()).isTrue();
-            assertThat(trusted.stdout()).contains(NginxServer.MARKER);
+            assertThat(trusted.stdout()).contains(MARKER);
         } finally {
             var uninstall = Processes.run(List.of("sh", helper.toString(), "uninstall"), null, env, Duration.ofSeconds(60));
             assertThat(uninstall.ok()).as(uninstall.output()).isTrue();
