@@ -17,13 +17,22 @@ INKAN_CA_PEM='{{pem}}'
 INKAN_ACTION="${1:-install}"
 : "$INKAN_CA_ID" "$INKAN_CA_SHA1"   # the same header in every script; not every platform uses both
 
+# How to run this script again with the same action, for messages: by its file name, or through
+# the curl pipe it came from ($0 is then the shell). $1: what goes before "sh" (e.g. "sudo ").
+inkan_again() {
+  case "$0" in
+    sh|-sh|*/sh|bash|-bash|*/bash|dash|*/dash) printf 'curl -fsSL %s | %ssh -s %s' '{{baseUrl}}/install/{{platform}}' "${1:-}" "$INKAN_ACTION" ;;
+    *) printf '%ssh %s %s' "${1:-}" "$0" "$INKAN_ACTION" ;;
+  esac
+}
+
 inkan_say() { printf 'inkan: %s\n' "$*"; }
 inkan_die() { printf 'inkan: error: %s\n' "$*" >&2; exit 1; }
 
 case "$INKAN_ACTION" in
   install|uninstall|status) ;;
   -h|--help|help) printf 'usage: %s [install|uninstall|status]\n' "$0"; exit 0 ;;
-  *) inkan_die "unknown action '$INKAN_ACTION'; use install, uninstall or status (e.g. sh $0 uninstall, or ... | sh -s uninstall)" ;;
+  *) inkan_die "unknown action '$INKAN_ACTION'; use install, uninstall or status" ;;
 esac
 
 # Hashes stdin with whatever the system has: coreutils/busybox sha256sum, macOS shasum, or openssl.
@@ -64,7 +73,7 @@ inkan_check_fingerprint() {
 
 inkan_require_root() {
   if [ "$(id -u)" != 0 ]; then
-    inkan_die "changing $1 needs root; run it with sudo (sudo sh $0 $INKAN_ACTION, or curl -fsSL URL | sudo sh -s $INKAN_ACTION)"
+    inkan_die "changing $1 needs root; run it with sudo: $(inkan_again 'sudo ')"
   fi
 }
 

@@ -9,7 +9,7 @@
 
 docker_registry="${2:-${INKAN_REGISTRY:-}}"
 case "$docker_registry" in
-  "") inkan_die "name the registry: sh $0 $INKAN_ACTION HOST[:PORT], e.g. sh $0 $INKAN_ACTION registry.example.test:5000" ;;
+  "") inkan_die "name the registry: $(inkan_again 'sudo ') HOST[:PORT], e.g. $(inkan_again 'sudo ') registry.example.test:5000" ;;
   */*|*..*|.*) inkan_die "'$docker_registry' is not a registry HOST[:PORT]" ;;
 esac
 

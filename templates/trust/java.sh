@@ -16,7 +16,7 @@ java_locate() {
   elif command -v keytool >/dev/null 2>&1; then
     java_keytool=$(command -v keytool)
   else
-    inkan_die "no keytool found; set JAVA_HOME to your JDK (sudo JAVA_HOME=/path/to/jdk sh $0) or install a JDK"
+    inkan_die "no keytool found; install a JDK, or give yours: $(inkan_again 'sudo JAVA_HOME=/path/to/jdk ')"
   fi
   java_home=$(dirname "$(dirname "$(readlink -f "$java_keytool")")")
   java_cacerts="$java_home/lib/security/cacerts"
@@ -30,7 +30,7 @@ java_present() {
 
 java_require_writable() {
   # Debian's cacerts is a link to /etc/ssl/certs/java/cacerts: check the file itself.
-  [ -w "$(readlink -f "$java_cacerts")" ] || inkan_die "cannot write $java_cacerts; run it with sudo (keep JAVA_HOME: sudo JAVA_HOME=\"\$JAVA_HOME\" sh $0 $INKAN_ACTION)"
+  [ -w "$(readlink -f "$java_cacerts")" ] || inkan_die "cannot write $java_cacerts; run it with sudo, keeping JAVA_HOME: $(inkan_again "sudo JAVA_HOME=$java_home ")"
 }
 
 java_install() {

@@ -4,14 +4,12 @@ import dev.inkan.engine.CertificateBundle;
 import dev.inkan.engine.KeyType;
 import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.PolicyViolationException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -95,12 +93,10 @@ public final class BundleExport {
         return List.copyOf(names);
     }
 
+    /** secret.yaml through the one-shot's template (templates/kubernetes/secret.yaml): tls.crt is the full chain. */
     private String secret(String fullChain, String key, RootOfTrust ca, BundleOptions options, Map<String, String> values) {
-        Map<String, String> secret = new HashMap<>(values);
-        secret.put("tlsCrt", base64(fullChain));
-        secret.put("tlsKey", base64(key));
-        secret.put("caCrtEntry", options.secretIncludesCa() ? "  ca.crt: " + base64(ca.pem()) : "");
-        return templates.render("bundle/secret.yaml", secret).stripTrailing() + "\n";
+        return KubernetesSecret.render(templates, values.get("secretName"), options.secretNamespace(), fullChain, key,
+                options.secretIncludesCa() ? ca.pem() : null, null);
     }
 
     private Map<String, String> values(CertificateBundle bundle, RootOfTrust ca, BundleOptions options) {
@@ -157,9 +153,5 @@ public final class BundleExport {
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("the CA certificate cannot be encoded", e);
         }
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

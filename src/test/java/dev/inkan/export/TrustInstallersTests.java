@@ -135,7 +135,7 @@ class TrustInstallersTests {
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         var asNobody = Processes.run(List.of("runuser", "-u", "nobody", "--", "sh", debian.toString()));
         assertThat(asNobody.exitCode()).isEqualTo(1);
-        assertThat(asNobody.stderr()).contains("changing the system trust store needs root; run it with sudo");
+        assertThat(asNobody.stderr()).contains("changing the system trust store needs root; run it with sudo: sudo sh " + debian + " install");
 
         var fedora = sh(write(TrustPlatform.FEDORA, constrained), Map.of());
         assertThat(fedora.exitCode()).isEqualTo(1);
