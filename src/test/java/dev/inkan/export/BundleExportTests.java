@@ -103,6 +103,27 @@ class BundleExportTests {
         assertThat(der.stdout()).contains("Inkan Bundle Test Root");
     }
 
+    @Test
+    void withAnIntermediateChainPemHoldsBothCasButCaPemAndTheTrustStoreOnlyTheRoot() throws Exception {
+        CertificateBundle chained = TestBundles.viaIntermediate("Inkan Chain Test Root");
+        Map<String, OutputFile> files = byName(new BundleExport(TemplateRenderer.packaged()).files(chained, BundleOptions.defaults(PASSWORD)));
+        X509Certificate intermediate = chained.chain().get(0);
+        assertThat(Pem.readCertificates("chain.pem", text(files, "chain.pem"))).containsExactly(intermediate, chained.root());
+        assertThat(Pem.readCertificates("fullchain.pem", text(files, "fullchain.pem")))
+                .containsExactly(chained.certificate(), intermediate, chained.root());
+        assertThat(Pem.readCertificates("ca.pem", text(files, "ca.pem"))).containsExactly(chained.root());
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(new ByteArrayInputStream(files.get("truststore.p12").content()), "changeit".toCharArray());
+        assertThat(trust.size()).isEqualTo(1);
+        assertThat(text(files, "README.txt")).contains("Issued by:       Inkan Chain Test Root Intermediate")
+                .contains("CA to trust:     Inkan Chain Test Root\n");
+        Path leaf = Files.writeString(dir.resolve("cert.pem"), text(files, "cert.pem"));
+        var verify = Processes.run(List.of("openssl", "verify", "-x509_strict", "-CAfile", Files.writeString(dir.resolve("ca.pem"),
+                text(files, "ca.pem")).toString(), "-untrusted", Files.writeString(dir.resolve("chain.pem"), text(files, "chain.pem")).toString(),
+                leaf.toString()));
+        assertThat(verify.output()).contains(": OK");
+    }
+
     @ParameterizedTest
     @EnumSource(Pkcs12.Encryption.class)
     void certP12OpensWithTheJdkAndOpensslOnlyWithItsPassword(Pkcs12.Encryption encryption) throws Exception {

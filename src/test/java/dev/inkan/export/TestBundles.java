@@ -28,6 +28,20 @@ final class TestBundles {
         return issue(caName, KeyType.EC_P256, NameConstraintPolicy.of("nameConstraints", domains, List.of()), host, List.of(host), List.of());
     }
 
+    /** Root → intermediate → server certificate for localhost: chain.pem holds two CAs, ca.pem only the root. */
+    static CertificateBundle viaIntermediate(String rootName) {
+        Instant now = Instant.now();
+        KeyPair rootKey = KeyType.EC_P256.generate();
+        X509Certificate root = CertificateIssuer.selfSignedRoot(CaSpec.root(rootName, 3650), rootKey, now);
+        KeyPair intermediateKey = KeyType.EC_P256.generate();
+        X509Certificate intermediate = CertificateIssuer.intermediate(CaSpec.root(rootName + " Intermediate", 1825),
+                intermediateKey.getPublic(), IssuingAuthority.of(List.of(root), rootKey.getPrivate()), now);
+        KeyPair leafKey = KeyType.EC_P256.generate();
+        X509Certificate leaf = CertificateIssuer.leaf(LeafSpec.of("localhost", List.of("localhost"), List.of(), CertificateProfile.SERVER, 90),
+                leafKey.getPublic(), IssuingAuthority.of(List.of(intermediate, root), intermediateKey.getPrivate()), now);
+        return new CertificateBundle(leaf, List.of(intermediate, root), leafKey.getPrivate());
+    }
+
     private static CertificateBundle issue(String caName, KeyType keyType, NameConstraintPolicy constraints, String commonName,
                                            List<String> dns, List<String> ips) {
         Instant now = Instant.now();
