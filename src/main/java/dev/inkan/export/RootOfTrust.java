@@ -51,6 +51,11 @@ public record RootOfTrust(X509Certificate certificate, String pem, String sha256
         }
     }
 
+    /** The first certificate of a PEM text (a CA's certificate as the service stores it). */
+    public static RootOfTrust fromPem(String pem) {
+        return of(Pem.readCertificates("caCertificate", pem).get(0));
+    }
+
     /** The subject's CN, or the whole subject when it has none. */
     public String name() {
         X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());

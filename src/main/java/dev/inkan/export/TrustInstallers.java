@@ -49,6 +49,20 @@ public final class TrustInstallers {
         return files;
     }
 
+    /** A plain-text page listing every platform with its command, for {@code GET /install}. */
+    public static String index(RootOfTrust ca, String baseUrl) {
+        StringBuilder text = new StringBuilder();
+        text.append("Trust the Inkan CA \"").append(ca.name()).append("\" on this machine.\n")
+                .append("SHA-256 fingerprint: ").append(ca.sha256Colons()).append('\n')
+                .append(ca.constraintsDescription()).append("\n\n")
+                .append("Each script checks the CA it carries against this fingerprint, can be run twice,\n")
+                .append("and undoes itself with 'uninstall' (... | sh -s uninstall; PowerShell: -Uninstall).\n\n");
+        for (TrustPlatform platform : TrustPlatform.values()) {
+            text.append(String.format("%-8s %s%n         %s%n", platform.id(), platform.title(), command(platform, baseUrl)));
+        }
+        return text.toString();
+    }
+
     /** The one-line command a user runs for {@code platform}, as trust pages and README.txt show it. */
     public static String command(TrustPlatform platform, String baseUrl) {
         String url = (baseUrl == null || baseUrl.isBlank() ? UNKNOWN_BASE_URL : baseUrl.replaceAll("/+$", ""))

@@ -57,6 +57,11 @@ class TrustInstallersTests {
         assertThat(TrustPlatform.byId("beos")).isEmpty();
         assertThat(TrustInstallers.command(TrustPlatform.LINUX, "http://10.0.0.5:8080/"))
                 .isEqualTo("curl -fsSL http://10.0.0.5:8080/install/linux | sudo sh");
+        assertThat(TrustInstallers.index(constrained, "http://10.0.0.5:8080")).contains(constrained.sha256Colons())
+                .contains("This CA can sign only for: corp.test")
+                .contains("nss      Firefox and Chromium on Linux").contains("curl -fsSL http://10.0.0.5:8080/install/nss | sh\n")
+                .contains("& ([scriptblock]::Create((iwr -UseBasicParsing http://10.0.0.5:8080/install/windows).Content))");
+        assertThat(RootOfTrust.fromPem(constrained.pem())).isEqualTo(constrained);
     }
 
     @Test
