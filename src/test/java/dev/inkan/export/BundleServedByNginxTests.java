@@ -1,25 +1,23 @@
 package dev.inkan.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.engine.KeyType;
 import dev.inkan.testing.Browsers;
+import dev.inkan.testing.BundleSite;
 import dev.inkan.testing.NginxServer;
 import dev.inkan.testing.Processes;
-import java.io.FileInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,41 +44,8 @@ class BundleServedByNginxTests {
         bundle = TestBundles.localhost("Inkan E2E Root", KeyType.EC_P256);
         byte[] zip = export.zip(bundle,
                 BundleOptions.defaults("e2e-password".toCharArray()));
-        nginx = serve(zip, bundleDir, dir.resolve("nginx"));
+        nginx = BundleSite.serve(BundleSite.unzip(zip, bundleDir), dir.resolve("nginx"));
         url = "https://localhost:" + nginx.port() + "/";
-    }
-
-    /** What the site's static root serves, to tell the page from an error page. */
-    static final String MARKER = "inkan-bundle-e2e-page";
-
-    /**
-     * Unzips {@code zip} into {@code target} and starts nginx on the bundle's own site.conf (which
-     * includes its ssl.conf), changing only the install directory, the static root and the port.
-     */
-    static NginxServer serve(byte[] zip, Path target, Path work) throws Exception {
-        Path archive = Files.write(Files.createDirectories(target.getParent()).resolve(target.getFileName() + ".zip"), zip);
-        var unzip = Processes.run(List.of("unzip", "-q", archive.toString(), "-d", target.toString()));
-        assertThat(unzip.ok()).as(unzip.output()).isTrue();
-        Path html = Files.createDirectories(work.resolve("html"));
-        Files.writeString(html.resolve("index.html"), "<!doctype html><html><head><title>ok</title></head><body><p>" + MARKER + "</p></body></html>\n");
-        // nginx's workers run as 'nobody'; JUnit's temporary directories are 0700.
-        for (Path p = html; p != null && !p.equals(p.getRoot()) && !p.equals(Path.of("/tmp")); p = p.getParent()) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        Path ssl = target.resolve("nginx/ssl.conf");
-        Files.writeString(ssl, Files.readString(ssl).replace(BundleOptions.DEFAULT_INSTALL_DIRECTORY, target.toString()));
-        String site = Files.readString(target.resolve("nginx/site.conf"));
-        String adjusted = site.replace(BundleOptions.DEFAULT_INSTALL_DIRECTORY, target.toString())
-                .replace("listen 443 ssl;", "listen 127.0.0.1:{{port}} ssl;")
-                .replace("root /usr/share/nginx/html;", "root " + html + ";");
-        assertThat(adjusted).contains("{{port}}").contains("root " + html + ";");
-        Files.writeString(target.resolve("nginx/site.conf"), adjusted);
-        NginxServer server = NginxServer.start(work, "include /etc/nginx/mime.types;\n" + adjusted);
-        var check = Processes.run(List.of("nginx", "-t", "-c", work.resolve("nginx-" + server.port() + "/nginx.conf").toString(),
-                "-p", work.resolve("nginx-" + server.port()) + "/"));
-        assertThat(check.ok()).as("nginx -t: " + check.output()).isTrue();
-        assertThat(check.output()).contains("syntax is ok").contains("test is successful");
-        return server;
     }
 
     @AfterAll
@@ -92,59 +57,38 @@ class BundleServedByNginxTests {
 
     @Test
     void curlTrustsTheServerWithCaPemAndRefusesItWithoutTheCa() {
-        var trusted = Processes.run(List.of("curl", "-sS", "--cacert", bundleDir.resolve("ca.pem").toString(), url));
-        assertThat(trusted.ok()).as(trusted.output()).isTrue();
-        assertThat(trusted.stdout()).contains(MARKER);
+        BundleSite.assertCurlTrusts(bundleDir.resolve("ca.pem"), url);
         var untrusted = Processes.run(List.of("curl", "-sS", url));
         assertThat(untrusted.exitCode()).as(untrusted.output()).isEqualTo(60); // CURLE_PEER_FAILED_VERIFICATION
     }
 
     @Test
-    void opensslSClientVerifiesTheChainAndHostnameWithTls13() {
-        var result = Processes.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + nginx.port(), "-servername", "localhost",
-                "-verify_return_error", "-verify_hostname", "localhost", "-CAfile", bundleDir.resolve("ca.pem").toString(), "-brief"));
-        assertThat(result.ok()).as(result.output()).isTrue();
-        assertThat(result.output()).contains("Verification: OK").contains("Protocol version: TLSv1.3");
+    void opensslSClientVerifiesTheChainAndHostnameWithTls13Only() {
+        BundleSite.assertOpensslVerifies(bundleDir.resolve("ca.pem"), "localhost", nginx.port());
+        var tls13 = Processes.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + nginx.port(), "-brief"));
+        assertThat(tls13.output()).contains("Protocol version: TLSv1.3");
         var tls11 = Processes.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + nginx.port(), "-tls1_1", "-brief"));
         assertThat(tls11.ok()).as("ssl.conf allows only TLS 1.2 and 1.3").isFalse();
     }
 
     @Test
-    void javaHttpClientTrustsTheServerThroughTruststoreP12() throws Exception {
-        KeyStore trustStore = KeyStore.getInstance("PKCS12");
-        try (var in = new FileInputStream(bundleDir.resolve("truststore.p12").toFile())) {
-            trustStore.load(in, "changeit".toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trustStore);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
+    void javaHttpClientTrustsTheServerThroughTruststoreP12AndNotWithoutIt() {
+        BundleSite.assertJavaTrusts(bundleDir.resolve("truststore.p12"), url);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
-        HttpClient client = HttpClient.newBuilder().sslContext(context).build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(MARKER);
-        HttpClient defaultTrust = HttpClient.newHttpClient();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaultTrust.send(request, HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(SSLHandshakeException.class);
     }
 
     @Test
     void pythonDefaultSslContextTrustsTheServerWithCafileCaPem() {
-        var result = Processes.run(List.of("python3", "-c", String.join("\n",
-                "import ssl, sys, urllib.request",
-                "context = ssl.create_default_context(cafile=sys.argv[1])",
-                "print(urllib.request.urlopen(sys.argv[2], context=context, timeout=10).read().decode())"),
-                bundleDir.resolve("ca.pem").toString(), url));
-        assertThat(result.ok()).as(result.output()).isTrue();
-        assertThat(result.stdout()).contains(MARKER);
+        BundleSite.assertPythonTrusts(bundleDir.resolve("ca.pem"), url);
     }
 
     @Test
     void chromiumLoadsThePageOnlyAfterTheNssHelperTrustedTheCaInAFreshHome() throws Exception {
         Path untrustedHome = Files.createDirectories(dir.resolve("home-without-helper"));
         var before = Browsers.chromiumDumpDom(untrustedHome, url, dir);
-        assertThat(before.dom()).doesNotContain(MARKER);
+        assertThat(before.dom()).doesNotContain(BundleSite.MARKER);
         assertThat(before.loadError()).isEqualTo("ERR_CERT_AUTHORITY_INVALID");
 
         Path home = Files.createDirectories(dir.resolve("home-with-helper"));
@@ -157,7 +101,7 @@ class BundleServedByNginxTests {
 
         var after = Browsers.chromiumDumpDom(home, url, dir);
         assertThat(after.loadError()).as(after.log()).isNull();
-        assertThat(after.dom()).contains(MARKER);
+        assertThat(after.dom()).contains(BundleSite.MARKER);
     }
 
     @Test
@@ -171,7 +115,7 @@ class BundleServedByNginxTests {
             assertThat(install.stdout()).contains("system trust store: debian").contains("installed in the system store");
             var curl = Processes.run(List.of("curl", "-sS", url));
             assertThat(curl.ok()).as("curl with the system store after install: " + curl.output()).isTrue();
-            assertThat(curl.stdout()).contains(MARKER);
+            assertThat(curl.stdout()).contains(BundleSite.MARKER);
         } finally {
             var uninstall = Processes.run(List.of("sh", helper.toString(), "uninstall"), null, Map.of(), Duration.ofSeconds(120));
             assertThat(uninstall.ok()).as(uninstall.output()).isTrue();
@@ -208,7 +152,7 @@ class BundleServedByNginxTests {
         for (String client : List.of(curl, python, node)) {
             var result = Processes.run(List.of("sh", "-c", client), null, env, Duration.ofSeconds(60));
             assertThat(result.ok()).as(client + ": " + result.output()).isTrue();
-            assertThat(result.stdout()).contains(MARKER);
+            assertThat(result.stdout()).contains(BundleSite.MARKER);
         }
         var publicSite = Processes.run(List.of("sh", "-c", ". \"$HOME/.profile\" && python3 -c 'import ssl; "
                 + "print(len(ssl.create_default_context().get_ca_certs()))'"), null, env, Duration.ofSeconds(30));
@@ -244,7 +188,7 @@ class BundleServedByNginxTests {
             assertThat(install.stdout()).contains("installed in ").contains("cacerts");
             var trusted = Processes.run(List.of(java, fetch.toString(), url), null, Map.of(), Duration.ofSeconds(60));
             assertThat(trusted.ok()).as(trusted.output()).isTrue();
-            assertThat(trusted.stdout()).contains(MARKER);
+            assertThat(trusted.stdout()).contains(BundleSite.MARKER);
         } finally {
             var uninstall = Processes.run(List.of("sh", helper.toString(), "uninstall"), null, env, Duration.ofSeconds(60));
             assertThat(uninstall.ok()).as(uninstall.output()).isTrue();
