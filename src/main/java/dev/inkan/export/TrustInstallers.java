@@ -43,7 +43,9 @@ public final class TrustInstallers {
     public List<OutputFile> all(RootOfTrust ca, String baseUrl) {
         List<OutputFile> files = new ArrayList<>();
         for (TrustPlatform platform : TrustPlatform.values()) {
-            files.add(new OutputFile(platform.fileName(), render(platform, ca, baseUrl).getBytes(StandardCharsets.UTF_8),
+            // Windows PowerShell 5.1 reads a .ps1 without a byte order mark as ANSI: a non-ASCII CA name would be garbled.
+            String text = platform.isPowerShell() ? "\uFEFF" + render(platform, ca, baseUrl) : render(platform, ca, baseUrl);
+            files.add(new OutputFile(platform.fileName(), text.getBytes(StandardCharsets.UTF_8),
                     platform.isPowerShell() ? OutputFile.PUBLIC : OutputFile.EXECUTABLE));
         }
         return files;

@@ -199,6 +199,10 @@ class TrustInstallersTests {
                 .contains("WARNING: this CA is unconstrained")
                 .contains("iwr -UseBasicParsing http://127.0.0.1:8080/install/windows")
                 .doesNotContain("{{");
+        byte[] file = INSTALLERS.all(hostile, null).stream().filter(f -> f.name().equals("install-ca-windows.ps1")).findFirst()
+                .orElseThrow().content();
+        assertThat(java.util.Arrays.copyOf(file, 3)).as("UTF-8 byte order mark for Windows PowerShell 5.1")
+                .isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         assertThat(thumbprint).isEqualTo(java.util.HexFormat.of().withUpperCase().formatHex(
                 java.security.MessageDigest.getInstance("SHA-1").digest(hostile.certificate().getEncoded())));
     }
