@@ -101,8 +101,11 @@ class ContainerImageTests {
         }
         String pub = "rw-r--r-- " + HOST_USER + ":" + HOST_USER;
         String secret = "rw------- " + HOST_USER + ":" + HOST_USER;
-        assertThat(files).containsExactlyInAnyOrderEntriesOf(Map.of("ca-key.pem", secret, "key.pem", secret, "secret.yaml", secret,
-                "ca.pem", pub, "ca.srl", pub, "cert.pem", pub, "key.csr", pub, "openssl.cnf", pub, "fullchain.pem", pub));
+        assertThat(files).containsAllEntriesOf(Map.of("ca-key.pem", secret, "key.pem", secret, "secret.yaml", secret,
+                "ca.pem", pub, "ca.srl", pub, "cert.pem", pub, "key.csr", pub, "openssl.cnf", pub, "fullchain.pem", pub))
+                .containsAllEntriesOf(Map.of("cert.p12", secret, "haproxy.pem", secret, "cert.p12.password", secret,
+                        "install-ca-linux.sh", "rwxr-xr-x " + HOST_USER + ":" + HOST_USER))
+                .hasSize(dev.inkan.testing.OneShotRuns.DEFAULT_ENTRIES);
 
         X509Certificate leaf = certificate(certs.resolve("cert.pem"));
         X509Certificate root = certificate(certs.resolve("ca.pem"));
@@ -154,7 +157,8 @@ class ContainerImageTests {
                 "id -un && stat -c %U /data && java -XX:AOTCache=/app/inkan.aot -jar /app/inkan.jar oneshot --out /data/x"
                         + " && ls /data/x | wc -l");
         assertThat(id.exitCode()).as(id.output()).isZero();
-        assertThat(id.stdout()).startsWith("inkan\ninkan\n").contains("---\nca_key: |").endsWith("9\n");
+        assertThat(id.stdout()).startsWith("inkan\ninkan\n").contains("---\nca_key: |")
+                .endsWith(dev.inkan.testing.OneShotRuns.DEFAULT_ENTRIES + "\n");
     }
 
     private Path hostDirectory(String name) throws IOException {
