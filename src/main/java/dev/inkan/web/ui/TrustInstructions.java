@@ -13,10 +13,10 @@ import java.util.Locale;
  * @param caUrl   an absolute URL the CA certificate can be fetched from without logging in, or null
  * @param baseUrl the service's own address, {@code http://HOST:PORT}, for the install one-liners
  */
-record TrustInstructions(String caFile, String caUrl, String baseUrl, String nickname) {
+public record TrustInstructions(String caFile, String caUrl, String baseUrl, String nickname) {
 
     /** One trust store: where it is used, and the commands that add the CA to it. */
-    record Platform(String id, String name, String note, String commands) {
+    public record Platform(String id, String name, String note, String commands) {
     }
 
     static TrustInstructions of(String caName, String caUrl, String baseUrl) {
@@ -25,7 +25,7 @@ record TrustInstructions(String caFile, String caUrl, String baseUrl, String nic
     }
 
     /** The command that fetches the certificate into {@link #caFile()}, when it has a public URL. */
-    String fetch() {
+    public String fetch() {
         return caUrl == null ? null : "curl -fsSL " + caUrl + " -o " + caFile;
     }
 
@@ -33,7 +33,7 @@ record TrustInstructions(String caFile, String caUrl, String baseUrl, String nic
      * The one-liners served by the bundles feature at {@code GET /install/{platform}}: each script
      * downloads the default CA ({@code /ca.pem}) and installs it into that platform's stores.
      */
-    List<Platform> oneLiners() {
+    public List<Platform> oneLiners() {
         return List.of(
                 new Platform("install-linux", "Linux (system store, Firefox and Chromium NSS databases)", "Run as a user with sudo.",
                         "curl -fsSL " + baseUrl + "/install/linux | sudo sh"),
@@ -43,7 +43,7 @@ record TrustInstructions(String caFile, String caUrl, String baseUrl, String nic
                         "iwr -UseBasicParsing " + baseUrl + "/install/windows | iex"));
     }
 
-    List<Platform> platforms() {
+    public List<Platform> platforms() {
         String f = caFile;
         String n = nickname;
         return List.of(

@@ -1,0 +1,306 @@
+package dev.inkan.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkan.testing.Tools;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web UI in a real browser: Debian's headless Chromium driven by Selenium against the real
+ * service on a random port with a fresh data directory. Runs in order, as a user would: the
+ * certificate issued by one step is revoked by a later one. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiBrowserTests {
+
+    static final String PASSWORD = "ui-test-admin-token-0123456789abcdef";
+    private static final Path DATA_DIR = temporaryDirectory("inkan-ui-data");
+
+    @DynamicPropertySource
+    static void service(DynamicPropertyRegistry registry) {
+        registry.add("inkan.data-dir", DATA_DIR::toString);
+        registry.add("inkan.admin-token", () -> PASSWORD);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+    private ChromeDriverService driverService;
+    private String certificatePage;
+
+    @BeforeAll
+    void startChromium() throws IOException {
+        Path chromedriver = Tools.require("/usr/bin/chromedriver");
+        Path chromium = Tools.require("/usr/bin/chromium");
+        Path home = Files.createTempDirectory("inkan-ui-home");
+        driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("HOME", home.toString()))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("inkan-ui-profile"));
+        browser = new ChromeDriver(driverService, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (driverService != null) {
+            driverService.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void loggedOutUserIsSentToTheLoginPage() {
+        open("/certificates");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Log in");
+    }
+
+    @Test
+    @Order(2)
+    void wrongPasswordIsRefusedAndTheAdminTokenLogsIn() throws IOException {
+        logIn("not-the-token");
+        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        assertThat(text(".alert.error")).contains("do not match");
+
+        logIn(PASSWORD);
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        assertThat(text("main")).contains("valid", "expiring within 30 days", "expired", "revoked", "Inkan Root CA");
+        screenshot("dashboard-empty");
+    }
+
+    @Test
+    @Order(3)
+    void invalidNameShowsTheFieldErrorKeepsWhatWasTypedAndIssuesNothing() throws IOException {
+        long before = certificateCount();
+        open("/certificates/new");
+        type("commonName", "broken");
+        type("names", "good.inkan.test\nbad..name.test");
+        submit();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/certificates/new");
+        WebElement error = browser.findElement(By.id("names-error"));
+        assertThat(error.getText()).contains("bad..name.test");
+        assertThat(browser.findElement(By.id("names")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("names")).getDomProperty("value")).isEqualTo("good.inkan.test\nbad..name.test");
+        assertThat(browser.findElement(By.id("commonName")).getDomProperty("value")).isEqualTo("broken");
+        screenshot("issue-form-error");
+        assertThat(certificateCount()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void certificateIssuedThroughTheFormShowsItsDnsAndIpNames() throws IOException {
+        open("/certificates/new");
+        type("commonName", "app.inkan.test");
+        type("names", "app.inkan.test, api.inkan.test\n10.20.30.40");
+        submit();
+
+        assertThat(browser.getCurrentUrl()).matches(".*/certificates/\\d+");
+        certificatePage = browser.getCurrentUrl();
+        List<String> sans = browser.findElements(By.cssSelector("#sans li")).stream().map(WebElement::getText).toList();
+        assertThat(sans).containsExactly("DNS:app.inkan.test", "DNS:api.inkan.test", "IP Address:10.20.30.40");
+        assertThat(text(".badge")).isEqualToIgnoringCase("valid");
+        screenshot("certificate-page");
+        browser.manage().window().setSize(new Dimension(390, 1600));
+        screenshot("certificate-page-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @Test
+    @Order(5)
+    void issuedCertificateIsInTheListAndFoundBySearch() {
+        open("/certificates?q=api.inkan.test");
+        List<WebElement> rows = browser.findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("app.inkan.test", "10.20.30.40");
+        assertThat(rows.get(0).findElement(By.cssSelector(".badge")).getText()).isEqualToIgnoringCase("valid");
+    }
+
+    @Test
+    @Order(6)
+    void downloadedPemVerifiesAgainstTheCaWithTheJdk() throws Exception {
+        HttpResponse<byte[]> pem = download(certificatePage + "/cert.pem");
+        assertThat(pem.statusCode()).isEqualTo(200);
+        assertThat(pem.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        HttpResponse<byte[]> ca = download(url("/ca.pem"));
+        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        X509Certificate leaf = (X509Certificate) x509.generateCertificate(new ByteArrayInputStream(pem.body()));
+        X509Certificate root = (X509Certificate) x509.generateCertificate(new ByteArrayInputStream(ca.body()));
+
+        leaf.verify(root.getPublicKey());
+        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
+        parameters.setRevocationEnabled(false);
+        CertPathValidator.getInstance("PKIX").validate(x509.generateCertPath(List.of(leaf)), parameters);
+        assertThat(leaf.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList()).contains("app.inkan.test", "api.inkan.test", "10.20.30.40");
+    }
+
+    @Test
+    @Order(7)
+    void postWithoutTheCsrfTokenIsRefusedWithTheFriendly403Page() throws IOException {
+        long before = certificateCount();
+        open("/certificates/new");
+        type("names", "csrf.inkan.test");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.querySelectorAll('main input[name=_csrf]').forEach(e => e.remove());");
+        submit();
+        assertThat(browser.getTitle()).startsWith("Forbidden");
+        assertThat(text("main")).contains("CSRF");
+        assertThat(certificateCount()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
+    void revokingAfterConfirmationChangesTheBadge() throws IOException {
+        browser.get(certificatePage);
+        browser.findElement(By.linkText("Revoke…")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Revoke");
+        browser.findElement(By.cssSelector("#reason option[value=keyCompromise]")).click();
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(certificatePage);
+        assertThat(text("h1 .badge")).isEqualToIgnoringCase("revoked");
+        assertThat(text("main")).contains("keyCompromise");
+        open("/certificates?status=revoked");
+        assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+        open("/");
+        screenshot("dashboard");
+    }
+
+    @Test
+    @Order(9)
+    void unknownCertificateGetsTheFriendly404Page() {
+        open("/certificates/987654321");
+        assertThat(browser.getTitle()).startsWith("Not found");
+        assertThat(browser.findElement(By.cssSelector("nav.site-nav"))).isNotNull();
+    }
+
+    @Test
+    @Order(10)
+    void trustPageShowsTheFingerprintAndCommandsPerPlatform() throws IOException {
+        open("/cas");
+        browser.findElement(By.linkText("How to trust")).click();
+        assertThat(text("#fingerprint")).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
+        assertThat(text("main")).contains("Unconstrained", "update-ca-certificates", "security add-trusted-cert",
+                "certutil -A -d sql:$HOME/.pki/nssdb", "keytool -importcert", "NODE_EXTRA_CA_CERTS", "/install/linux | sudo sh");
+        assertThat(browser.findElements(By.cssSelector("button[data-copy]")).size()).isGreaterThanOrEqualTo(13);
+        screenshot("trust-page");
+    }
+
+    @Test
+    @Order(11)
+    void loggingOutEndsTheSession() {
+        open("/");
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        assertThat(browser.getCurrentUrl()).contains("/login?logout");
+        open("/certificates");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    private void logIn(String password) {
+        open("/login");
+        WebElement user = browser.findElement(By.id("username"));
+        user.clear();
+        user.sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    /** The number the certificate list reports, read through the UI itself. */
+    private long certificateCount() {
+        open("/certificates");
+        return Long.parseLong(text("main [role=status]").replaceAll("\\D.*", ""));
+    }
+
+    private HttpResponse<byte[]> download(String address) throws IOException, InterruptedException {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private void type(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private void submit() {
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void open(String path) {
+        browser.get(url(path));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Tools.buildDir().resolve("screenshots"));
+        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
