@@ -1,0 +1,236 @@
+package dev.inkan.authority;
+
+import dev.inkan.engine.CaCertificateCheck;
+import dev.inkan.engine.CertificateDescription;
+import dev.inkan.engine.CertificateIssuer;
+import dev.inkan.engine.InvalidInputException;
+import dev.inkan.engine.IssuingAuthority;
+import dev.inkan.engine.KeyType;
+import dev.inkan.engine.Pem;
+import dev.inkan.engine.PolicyViolationException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The CAs of this instance: create roots and intermediates, import existing CAs, list and show them,
+ * and hand the issuance service a ready signer. A CA key is decrypted once and then kept in memory,
+ * so issuing never pays for key decryption.
+ */
+@Service
+public class CertificateAuthorityService {
+
+    /** A CA ready to sign: its public view, the engine's signer and its chain as PEM (CA first, root last). */
+    public record ActiveCa(CertificateAuthority view, IssuingAuthority authority, String chainPem) {
+        public long id() {
+            return view.id();
+        }
+    }
+
+    private final CertificateAuthorityStore store;
+    private final AuditTrail audit;
+    private final MasterKey masterKey;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Map<Long, ActiveCa> active = new ConcurrentHashMap<>();
+    private volatile Long defaultId;
+
+    public CertificateAuthorityService(CertificateAuthorityStore store, AuditTrail audit, MasterKey masterKey,
+                                       TransactionTemplate transactions, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.masterKey = masterKey;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public List<CertificateAuthority> list() {
+        return store.list();
+    }
+
+    public CertificateAuthority get(long id) {
+        return store.find(id).orElseThrow(() -> unknown("id", id));
+    }
+
+    /** The CA that issues when a request names none; its certificate is what {@code GET /ca.pem} serves. */
+    public CertificateAuthority defaultAuthority() {
+        return forIssuing(null).view();
+    }
+
+    /** Creates the default root CA on first start; does nothing when any CA exists. */
+    public synchronized void ensureDefaultAuthority(String name) {
+        if (store.count() == 0) {
+            create(CreateCaRequest.root(name), "system", true);
+        }
+    }
+
+    /** Creates a root CA, or an intermediate when {@code request.parentId()} is set. */
+    public CertificateAuthority create(CreateCaRequest request, String actor) {
+        return create(request, actor, false);
+    }
+
+    private CertificateAuthority create(CreateCaRequest request, String actor, boolean makeDefault) {
+        CreateCaRequest.Valid valid = request.validate();
+        Instant now = clock.instant();
+        KeyPair keyPair = valid.keyType().generate();
+        List<X509Certificate> chain = new ArrayList<>();
+        Long parentId = valid.parentId();
+        if (parentId == null) {
+            chain.add(CertificateIssuer.selfSignedRoot(valid.spec(), keyPair, now));
+        } else {
+            ActiveCa parent = forIssuingField("parentId", parentId);
+            int parentPathLength = parent.authority().certificate().getBasicConstraints();
+            if (parentPathLength == 0) {
+                throw new PolicyViolationException("parentId", "the CA '" + parent.view().name() + "' has path length 0:"
+                        + " it may sign only leaf certificates; create the intermediate under a root instead");
+            }
+            chain.add(CertificateIssuer.intermediate(valid.spec(), keyPair.getPublic(), parent.authority(), now));
+            chain.addAll(parent.authority().chain());
+        }
+        String kind = parentId == null ? CertificateAuthority.ROOT : CertificateAuthority.INTERMEDIATE;
+        var constraints = valid.spec().constraints();
+        return save(chain, keyPair.getPrivate(), valid.spec().commonName(), kind, parentId, constraints.dnsDomains(),
+                constraints.ipRanges(), makeDefault, now, actor, AuditTrail.CA_CREATED);
+    }
+
+    /** Imports an existing CA after checking it can sign (engine {@link CaCertificateCheck}) and completing its chain. */
+    public CertificateAuthority importAuthority(ImportCaRequest request, String actor) {
+        request.validate();
+        Instant now = clock.instant();
+        List<X509Certificate> given = Pem.readCertificates("certificatePem", request.certificatePem());
+        PrivateKey key = Pem.readPrivateKey("privateKeyPem", request.privateKeyPem(),
+                request.keyPassword() == null ? null : request.keyPassword().toCharArray());
+        X509Certificate certificate = given.get(0);
+        CaCertificateCheck.requireUsable("certificatePem", certificate, key, now);
+        if (store.existsWithFingerprint(fingerprint(certificate))) {
+            throw new ConflictException("certificatePem", "this CA is already held here; see GET /api/v1/cas");
+        }
+        List<X509Certificate> chain = completeChain(given);
+        Long parentId = chain.size() > 1 ? store.findBySubject(chain.get(1).getSubjectX500Principal().getName()).orElse(null) : null;
+        String name = request.name() != null ? request.name().strip() : commonName(certificate);
+        var description = CertificateDescription.of(certificate);
+        List<String> dns = new ArrayList<>();
+        List<String> ips = new ArrayList<>();
+        description.extensions().stream().filter(e -> e.name().equals("Name Constraints")).flatMap(e -> e.values().stream())
+                .filter(v -> v.startsWith("Permitted: ")).map(v -> v.substring("Permitted: ".length()))
+                .forEach(v -> (v.startsWith("IP:") ? ips : dns).add(v.substring(v.indexOf(':') + 1)));
+        return save(chain, key, name, CertificateAuthority.IMPORTED, parentId, dns, ips, false, now, actor, AuditTrail.CA_IMPORTED);
+    }
+
+    /** The CA that signs for a request: {@code caId}, or the default CA when null. Cached after the first use. */
+    public ActiveCa forIssuing(Long caId) {
+        return forIssuingField("caId", caId);
+    }
+
+    private ActiveCa forIssuingField(String field, Long caId) {
+        long id = caId != null ? caId : defaultId();
+        ActiveCa ca = active.get(id);
+        if (ca != null) {
+            return ca;
+        }
+        return active.computeIfAbsent(id, key -> load(field, key));
+    }
+
+    private long defaultId() {
+        Long id = defaultId;
+        if (id == null) {
+            id = store.defaultId().orElseGet(() -> store.list().stream().filter(c -> c.kind().equals(CertificateAuthority.ROOT))
+                    .map(CertificateAuthority::id).findFirst().orElseThrow(() -> new NotFoundException("caId",
+                            "this instance holds no CA yet; create one with POST /api/v1/cas")));
+            defaultId = id;
+        }
+        return id;
+    }
+
+    private ActiveCa load(String field, long id) {
+        CertificateAuthority view = store.find(id).orElseThrow(() -> unknown(field, id));
+        List<X509Certificate> chain = Pem.readCertificates("chainPem", view.chainPem());
+        byte[] pkcs8 = masterKey.open(store.sealedKey(id), view.fingerprintSha256());
+        PrivateKey key = Pem.readPrivateKey("key", new String(pkcs8, java.nio.charset.StandardCharsets.US_ASCII), null);
+        java.util.Arrays.fill(pkcs8, (byte) 0);
+        return new ActiveCa(view, IssuingAuthority.of(chain, key), view.chainPem());
+    }
+
+    private CertificateAuthority save(List<X509Certificate> chain, PrivateKey key, String name, String kind, Long parentId,
+                                      List<String> dns, List<String> ips, boolean makeDefault, Instant now, String actor, String action) {
+        X509Certificate certificate = chain.get(0);
+        String fingerprint = fingerprint(certificate);
+        String chainPem = Pem.encode(chain);
+        KeyType keyType = KeyType.of(certificate.getPublicKey()).orElseThrow();
+        var row = new CertificateAuthorityStore.NewCa(name, kind, parentId, certificate.getSubjectX500Principal().getName(),
+                certificate.getSerialNumber().toString(16), keyType.id(), certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(), fingerprint, dns, ips, chainPem, makeDefault, now, actor);
+        byte[] sealed = masterKey.seal(Pem.encode(key).getBytes(java.nio.charset.StandardCharsets.US_ASCII), fingerprint);
+        long id = transactions.execute(status -> {
+            long newId = store.insert(row, sealed);
+            audit.record(now, actor, action, newId, null, kind + " CA '" + name + "' " + row.subject());
+            return newId;
+        });
+        CertificateAuthority view = get(id);
+        active.put(id, new ActiveCa(view, IssuingAuthority.of(chain, key), chainPem));
+        return view;
+    }
+
+    /** The certificates given, then the issuers this instance holds, until a self-signed root. */
+    private List<X509Certificate> completeChain(List<X509Certificate> given) {
+        List<X509Certificate> chain = new ArrayList<>(given);
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            if (!issuedBy(chain.get(i), chain.get(i + 1))) {
+                throw new InvalidInputException("certificatePem", "certificate " + (i + 2) + " in certificatePem did not issue certificate "
+                        + (i + 1) + "; give the CA certificate first, then each issuer up to the root");
+            }
+        }
+        X509Certificate last = chain.get(chain.size() - 1);
+        if (!issuedBy(last, last)) {
+            String issuer = last.getIssuerX500Principal().getName();
+            ActiveCa parent = store.findBySubject(issuer).map(id -> forIssuing(id)).filter(p -> issuedBy(last, p.authority().certificate()))
+                    .orElseThrow(() -> new InvalidInputException("certificatePem", "the CA certificate is issued by '" + issuer
+                            + "', which this instance does not hold; append the issuing CA certificates up to the root to certificatePem"));
+            chain.addAll(parent.authority().chain());
+        }
+        return chain;
+    }
+
+    private static boolean issuedBy(X509Certificate child, X509Certificate issuer) {
+        if (!child.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            child.verify(issuer.getPublicKey(), dev.inkan.engine.BouncyCastle.PROVIDER);
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static String fingerprint(X509Certificate certificate) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String commonName(X509Certificate certificate) {
+        String cn = CertificateDescription.of(certificate).subject();
+        for (String part : cn.split(",")) {
+            if (part.startsWith("CN=")) {
+                String value = part.substring(3);
+                return value.length() > 64 ? value.substring(0, 64) : value;
+            }
+        }
+        return "Imported CA";
+    }
+
+    private static NotFoundException unknown(String field, long id) {
+        return new NotFoundException(field, "no CA with id " + id + "; list the CAs with GET /api/v1/cas");
+    }
+}

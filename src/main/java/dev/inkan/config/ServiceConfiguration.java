@@ -1,0 +1,53 @@
+package dev.inkan.config;
+
+import dev.inkan.authority.MasterKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The beans the domain packages need from outside: the clock, the master key, the data directory. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InkanProperties.class)
+public class ServiceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** From INKAN_MASTER_KEY, else the 0600 key file in the data directory (made on first start). */
+    @Bean
+    MasterKey masterKey(InkanProperties properties) {
+        Path dataDir = dataDirectory(properties);
+        if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
+            log.info("Private keys at rest are sealed with the master key from INKAN_MASTER_KEY");
+            return MasterKey.fromBase64(properties.masterKey());
+        }
+        log.info("Private keys at rest are sealed with the master key in {} (back it up with the database)",
+                dataDir.resolve(MasterKey.FILE_NAME));
+        return MasterKey.inDirectory(dataDir);
+    }
+
+    /** The data directory, created 0700 when missing. */
+    static Path dataDirectory(InkanProperties properties) {
+        Path dir = properties.dataDir().toAbsolutePath().normalize();
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + dir + ": " + e.getMessage()
+                    + "; set INKAN_DATA_DIR to a writable directory", e);
+        }
+        return dir;
+    }
+}

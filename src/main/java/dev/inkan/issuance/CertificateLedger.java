@@ -1,0 +1,196 @@
+package dev.inkan.issuance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code certificate} table: every certificate issued, keyed by issuer (CA id) and serial, with
+ * status, revocation and the sealed private key. Searches use the {@code certificate_name} terms
+ * and the indexes on status and expiry, so a page costs the same at 100 or 100,000 certificates.
+ */
+@Repository
+class CertificateLedger {
+
+    /** A row to insert. */
+    record Entry(long caId, String serialNumber, String commonName, List<String> dnsNames, List<String> ipAddresses,
+                 String profile, String keyType, String origin, Instant notBefore, Instant notAfter, byte[] der,
+                 byte[] sealedKey, Instant createdAt, String createdBy) {}
+
+    private static final String SUMMARY = "id, ca_id, serial_number, common_name, dns_names, ip_addresses, profile, key_type,"
+            + " origin, not_before, not_after, revoked, revoked_at, revocation_reason, key_sealed IS NOT NULL AS key_stored,"
+            + " created_at, created_by";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    CertificateLedger(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    long insert(Entry entry) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO certificate (ca_id, serial_number, common_name, dns_names, ip_addresses, profile, key_type, origin,"
+                        + " not_before, not_after, certificate_der, key_sealed, created_at, created_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(entry.caId(), entry.serialNumber(), entry.commonName(), String.join(",", entry.dnsNames()),
+                        String.join(",", entry.ipAddresses()), entry.profile(), entry.keyType(), entry.origin(),
+                        Timestamp.from(entry.notBefore()), Timestamp.from(entry.notAfter()), entry.der(), entry.sealedKey(),
+                        Timestamp.from(entry.createdAt()), entry.createdBy())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        List<Object[]> terms = terms(entry).stream().map(t -> new Object[] {t, id}).toList();
+        template.batchUpdate("INSERT INTO certificate_name (term, certificate_id) VALUES (?, ?)", terms);
+        return id;
+    }
+
+    /** The search terms of a certificate: each name, lower-case, and each of its tails after a dot. */
+    static Set<String> terms(Entry entry) {
+        Set<String> terms = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>(entry.dnsNames());
+        names.add(entry.commonName());
+        for (String name : names) {
+            String term = name.toLowerCase(java.util.Locale.ROOT);
+            for (int dot = -1; ; dot = term.indexOf('.', dot + 1)) {
+                String tail = term.substring(dot + 1);
+                if (!tail.isEmpty() && tail.length() <= 255) {
+                    terms.add(tail);
+                }
+                if (term.indexOf('.', dot + 1) < 0) {
+                    break;
+                }
+            }
+        }
+        entry.ipAddresses().forEach(terms::add);
+        return terms;
+    }
+
+    Optional<CertificateSummary> find(long id, Instant now) {
+        return jdbc.sql("SELECT " + SUMMARY + " FROM certificate WHERE id = ?").param(id).query((rs, n) -> summary(rs, now)).optional();
+    }
+
+    Optional<byte[]> der(long id) {
+        return jdbc.sql("SELECT certificate_der FROM certificate WHERE id = ?").param(id).query(byte[].class).optional();
+    }
+
+    /** The sealed key; empty when the certificate has none (CSR, deleted) or does not exist. */
+    Optional<byte[]> sealedKey(long id) {
+        return jdbc.sql("SELECT key_sealed FROM certificate WHERE id = ? AND key_sealed IS NOT NULL").param(id)
+                .query(byte[].class).optional();
+    }
+
+    CertificatePage search(CertificateQuery.Valid query, Instant now) {
+        List<Object> params = new ArrayList<>();
+        String where = where(query, now, params);
+        String order = switch (query.sort()) {
+            case NEWEST -> "id DESC";
+            case OLDEST -> "id";
+            case EXPIRY -> "not_after, id";
+            case EXPIRY_DESC -> "not_after DESC, id DESC";
+        };
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(query.size());
+        pageParams.add(query.offset());
+        List<CertificateSummary> items = jdbc.sql("SELECT " + SUMMARY + " FROM certificate" + where + " ORDER BY " + order
+                + " LIMIT ? OFFSET ?").params(pageParams).query((rs, n) -> summary(rs, now)).list();
+        long total = query.page() == 0 && items.size() < query.size() ? items.size()
+                : jdbc.sql("SELECT COUNT(*) FROM certificate" + where).params(params).query(Long.class).single();
+        return new CertificatePage(items, query.page(), query.size(), total);
+    }
+
+    private static String where(CertificateQuery.Valid query, Instant now, List<Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (query.q() != null) {
+            where.append(" AND id IN (SELECT certificate_id FROM certificate_name WHERE term LIKE ? ESCAPE '\\')");
+            params.add(query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (query.caId() != null) {
+            where.append(" AND ca_id = ?");
+            params.add(query.caId());
+        }
+        Timestamp nowTs = Timestamp.from(now);
+        Timestamp windowEnd = Timestamp.from(now.plus(CertificateStatus.EXPIRING_WINDOW));
+        if (query.status() != null) {
+            switch (query.status()) {
+                case REVOKED -> where.append(" AND revoked = TRUE");
+                case EXPIRED -> {
+                    where.append(" AND revoked = FALSE AND not_after <= ?");
+                    params.add(nowTs);
+                }
+                case EXPIRING -> {
+                    where.append(" AND revoked = FALSE AND not_after > ? AND not_after <= ?");
+                    params.add(nowTs);
+                    params.add(windowEnd);
+                }
+                case VALID -> {
+                    where.append(" AND revoked = FALSE AND not_after > ?");
+                    params.add(windowEnd);
+                }
+            }
+        }
+        if (query.expiringWithinDays() != null) {
+            where.append(" AND revoked = FALSE AND not_after > ? AND not_after <= ?");
+            params.add(nowTs);
+            params.add(Timestamp.from(now.plus(java.time.Duration.ofDays(query.expiringWithinDays()))));
+        }
+        return where.isEmpty() ? "" : " WHERE" + where.substring(4);
+    }
+
+    StatusCounts counts(Long caId, Instant now) {
+        String filter = caId == null ? "" : " AND ca_id = " + caId.longValue();
+        Timestamp nowTs = Timestamp.from(now);
+        Timestamp windowEnd = Timestamp.from(now.plus(CertificateStatus.EXPIRING_WINDOW));
+        long revoked = count("revoked = TRUE" + filter);
+        long expired = count("revoked = FALSE AND not_after <= ?" + filter, nowTs);
+        long expiring = count("revoked = FALSE AND not_after > ? AND not_after <= ?" + filter, nowTs, windowEnd);
+        long valid = count("revoked = FALSE AND not_after > ?" + filter, windowEnd);
+        return new StatusCounts(valid, expiring, expired, revoked, valid + expiring + expired + revoked);
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM certificate").query(Long.class).single();
+    }
+
+    private long count(String condition, Object... params) {
+        return jdbc.sql("SELECT COUNT(*) FROM certificate WHERE " + condition).params(Arrays.asList(params)).query(Long.class).single();
+    }
+
+    /** Marks the certificate revoked; false when it was revoked already (or does not exist). */
+    boolean revoke(long id, RevocationReason reason, Instant at) {
+        return jdbc.sql("UPDATE certificate SET revoked = TRUE, revoked_at = ?, revocation_reason = ? WHERE id = ? AND revoked = FALSE")
+                .params(Timestamp.from(at), reason.id(), id).update() == 1;
+    }
+
+    /** Forgets the stored key; false when there was none. */
+    boolean deleteKey(long id) {
+        return jdbc.sql("UPDATE certificate SET key_sealed = NULL WHERE id = ? AND key_sealed IS NOT NULL").param(id).update() == 1;
+    }
+
+    private static CertificateSummary summary(ResultSet rs, Instant now) throws SQLException {
+        boolean revoked = rs.getBoolean("revoked");
+        Instant notAfter = rs.getTimestamp("not_after").toInstant();
+        Timestamp revokedAt = rs.getTimestamp("revoked_at");
+        return new CertificateSummary(rs.getLong("id"), rs.getString("serial_number"), rs.getString("common_name"),
+                split(rs.getString("dns_names")), split(rs.getString("ip_addresses")), rs.getString("profile"),
+                rs.getString("key_type"), rs.getLong("ca_id"), rs.getTimestamp("not_before").toInstant(), notAfter,
+                CertificateStatus.of(revoked, notAfter, now).id(), revokedAt == null ? null : revokedAt.toInstant(),
+                rs.getString("revocation_reason"), rs.getString("origin"), rs.getBoolean("key_stored"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+    }
+
+    private static List<String> split(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split(","));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.inkan.web.api;
+
+import dev.inkan.authority.ConflictException;
+import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.InvalidInputException;
+import dev.inkan.engine.RequestRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error under {@code /api} as RFC 9457 {@code application/problem+json}, with an
+ * {@code errors: [{field, message}]} list naming the input at fault: 400 malformed, 404 unknown,
+ * 409 conflict, 413 too large, 415 wrong media type, 422 refused by policy. Errors of other paths
+ * (the web UI) are left to the UI's own handling: the handlers rethrow them.
+ */
+@RestControllerAdvice
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+        requireApi(request, e);
+        HttpStatus status = e instanceof InvalidInputException ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        return problem(status, e.getMessage(), e.field(), request);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
+        requireApi(request, e);
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), e.field(), request);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e, HttpServletRequest request) {
+        requireApi(request, e);
+        return problem(HttpStatus.CONFLICT, e.getMessage(), e.field(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        requireApi(request, e);
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return problem(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be a " + (type.equals("long") || type.equals("integer")
+                ? "whole number" : type) + "; '" + RequestBodyLimit.abbreviate(String.valueOf(e.getValue())) + "' is not", e.getName(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; the server log has the details", null, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
+        if (RequestBodyLimit.exceeded(e)) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than " + RequestBodyLimit.limit(servlet)
+                    + " bytes; send a smaller request", "body", servlet);
+        }
+        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = json.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = json instanceof tools.jackson.databind.exc.UnrecognizedPropertyException
+                    ? "unknown field '" + field + "'; check its spelling against the API documentation (/swagger-ui.html)"
+                    : "'" + field + "' has the wrong type: " + firstLine(json.getOriginalMessage());
+            return problem(HttpStatus.BAD_REQUEST, message, field, servlet);
+        }
+        String detail = e.getCause() instanceof JacksonException json
+                ? "the request body is not valid JSON: " + firstLine(json.getOriginalMessage())
+                : "the request body is missing or unreadable; send a JSON object";
+        return problem(HttpStatus.BAD_REQUEST, detail, "body", servlet);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
+        if (!isApi(servlet)) {
+            // let the UI's error pages handle it; rethrowing from a handler continues the normal resolution
+            sneakyThrow(e);
+        }
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail) {
+            detail.setInstance(java.net.URI.create(servlet.getRequestURI()));
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+        }
+        return response;
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String message, String field, HttpServletRequest request) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
+        detail.setInstance(java.net.URI.create(request.getRequestURI()));
+        if (field != null) {
+            detail.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.equals("/ca.pem");
+    }
+
+    private static void requireApi(HttpServletRequest request, Exception e) {
+        if (!isApi(request)) {
+            sneakyThrow(e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message;
+        int newline = text.indexOf('\n');
+        return RequestBodyLimit.abbreviate(newline < 0 ? text : text.substring(0, newline));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable e) throws T {
+        throw (T) e;
+    }
+}
