@@ -113,7 +113,9 @@ class WebUiBrowserTests {
         assertThat(text(".alert.error")).contains("do not match");
 
         logIn(PASSWORD);
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+        // Back to the page asked for before logging in (step 1).
+        assertThat(browser.getCurrentUrl()).startsWith(url("/certificates"));
+        open("/");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         assertThat(text("main")).contains("valid", "expiring within 30 days", "expired", "revoked", "Inkan Root CA");
         screenshot("dashboard-empty");
@@ -203,10 +205,10 @@ class WebUiBrowserTests {
     @Order(8)
     void revokingAfterConfirmationChangesTheBadge() throws IOException {
         browser.get(certificatePage);
-        browser.findElement(By.linkText("Revoke…")).click();
+        clickAndWait(browser.findElement(By.linkText("Revoke…")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Revoke");
         browser.findElement(By.cssSelector("#reason option[value=keyCompromise]")).click();
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(certificatePage);
         assertThat(text("h1 .badge")).isEqualToIgnoringCase("revoked");
@@ -229,7 +231,7 @@ class WebUiBrowserTests {
     @Order(10)
     void trustPageShowsTheFingerprintAndCommandsPerPlatform() throws IOException {
         open("/cas");
-        browser.findElement(By.linkText("How to trust")).click();
+        clickAndWait(browser.findElement(By.linkText("How to trust")));
         assertThat(text("#fingerprint")).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(text("main")).contains("Unconstrained", "update-ca-certificates", "security add-trusted-cert",
                 "certutil -A -d sql:$HOME/.pki/nssdb", "keytool -importcert", "NODE_EXTRA_CA_CERTS", "/install/linux | sudo sh");
@@ -241,7 +243,7 @@ class WebUiBrowserTests {
     @Order(11)
     void loggingOutEndsTheSession() {
         open("/");
-        browser.findElement(By.cssSelector("form.logout button")).click();
+        clickAndWait(browser.findElement(By.cssSelector("form.logout button")));
         assertThat(browser.getCurrentUrl()).contains("/login?logout");
         open("/certificates");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -253,7 +255,26 @@ class WebUiBrowserTests {
         user.clear();
         user.sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+    }
+
+    /** Clicks and waits until the browser has left the current page (the old document goes stale). */
+    private void clickAndWait(WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                page.getTagName();
+                Thread.sleep(25);
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the page did not change within 15 s of clicking " + element.getText() + " at " + browser.getCurrentUrl());
     }
 
     /** The number the certificate list reports, read through the UI itself. */
@@ -275,7 +296,7 @@ class WebUiBrowserTests {
     }
 
     private void submit() {
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
     }
 
     private String text(String css) {
