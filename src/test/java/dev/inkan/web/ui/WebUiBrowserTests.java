@@ -17,6 +17,7 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -215,20 +215,58 @@ class WebUiBrowserTests {
         assertThat(text("main")).contains("keyCompromise");
         open("/certificates?status=revoked");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(1);
-        open("/");
-        screenshot("dashboard");
     }
 
     @Test
     @Order(9)
-    void unknownCertificateGetsTheFriendly404Page() {
-        open("/certificates/987654321");
-        assertThat(browser.getTitle()).startsWith("Not found");
-        assertThat(browser.findElement(By.cssSelector("nav.site-nav"))).isNotNull();
+    void dashboardCountsEachStatusAndListsTheNextToExpire() throws IOException {
+        issue("soon.inkan.test", "20");
+        issue("later.inkan.test, 192.168.1.10", "397");
+        open("/");
+        assertThat(text(".stat.ok .n")).isEqualTo("1");
+        assertThat(text(".stat.warn .n")).isEqualTo("1");
+        assertThat(text(".stat.bad .n")).isEqualTo("1");
+        List<String> next = browser.findElements(By.cssSelector("#expiry-title ~ .table-wrap tbody tr td:first-child"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(next).containsExactly("soon.inkan.test", "later.inkan.test");
+        screenshot("dashboard");
+        browser.manage().window().setSize(new Dimension(390, 900));
+        screenshot("dashboard-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
     }
 
     @Test
     @Order(10)
+    void pkcs12DownloadedThroughTheSessionOpensWithTheChosenPassword() throws Exception {
+        browser.get(certificatePage);
+        String csrf = browser.findElement(By.cssSelector("form[action$='/pkcs12'] input[name=_csrf]")).getDomProperty("value");
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<byte[]> p12 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/pkcs12"))
+                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("password=correct-horse&_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8")))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(p12.statusCode()).isEqualTo(200);
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(new ByteArrayInputStream(p12.body()), "correct-horse".toCharArray());
+        String alias = store.aliases().nextElement();
+        assertThat(store.isKeyEntry(alias)).isTrue();
+        assertThat(((X509Certificate) store.getCertificate(alias)).getSubjectX500Principal().getName()).isEqualTo("CN=app.inkan.test");
+    }
+
+    @Test
+    @Order(11)
+    void unknownCertificateAndUnknownPageGetTheFriendly404PageInTheLayout() {
+        open("/certificates/987654321");
+        assertThat(browser.getTitle()).startsWith("Not found");
+        assertThat(text("main")).contains("987654321");
+        assertThat(browser.findElement(By.cssSelector("nav.site-nav"))).isNotNull();
+        open("/no-such-page");
+        assertThat(browser.getTitle()).startsWith("Not found");
+        assertThat(text("main")).contains("/no-such-page");
+    }
+
+    @Test
+    @Order(12)
     void trustPageShowsTheFingerprintAndCommandsPerPlatform() throws IOException {
         open("/cas");
         clickAndWait(browser.findElement(By.linkText("How to trust")));
@@ -240,13 +278,21 @@ class WebUiBrowserTests {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void loggingOutEndsTheSession() {
         open("/");
         clickAndWait(browser.findElement(By.cssSelector("form.logout button")));
         assertThat(browser.getCurrentUrl()).contains("/login?logout");
         open("/certificates");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    private void issue(String names, String validityDays) {
+        open("/certificates/new");
+        type("names", names);
+        type("validityDays", validityDays);
+        submit();
+        assertThat(browser.getCurrentUrl()).matches(".*/certificates/\\d+");
     }
 
     private void logIn(String password) {
@@ -311,10 +357,16 @@ class WebUiBrowserTests {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** A PNG of the whole page, not just the window (Chrome DevTools' captureBeyondViewport). */
+    @SuppressWarnings("unchecked")
     private void screenshot(String name) throws IOException {
         Path dir = Files.createDirectories(Tools.buildDir().resolve("screenshots"));
-        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(dir.resolve(name + ".png"), png);
+        ChromeDriver chrome = (ChromeDriver) browser;
+        Map<String, Object> size = (Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                        "width", ((Number) size.get("width")).doubleValue(), "height", ((Number) size.get("height")).doubleValue())));
+        Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private static Path temporaryDirectory(String prefix) {
