@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest({CaPageController.class, TrustPageController.class})
 @WithMockUser(username = "admin")
+@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
 class CaPageControllerTests {
 
     @Autowired
@@ -51,6 +52,18 @@ class CaPageControllerTests {
                 .andExpect(content().string(Matchers.containsString("unconstrained: this CA can sign for any name")))
                 .andExpect(content().string(Matchers.containsString("only home.test and names below them")))
                 .andExpect(content().string(Matchers.containsString("/cas/2/trust")));
+    }
+
+    @Test
+    void caPageShowsTheDecodedCaCertificateWithItsExtensions() throws Exception {
+        mvc.perform(get("/cas/2"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("cas/caDetails"))
+                .andExpect(content().string(Matchers.containsString("Basic Constraints")))
+                .andExpect(content().string(Matchers.containsString("CA:TRUE")))
+                .andExpect(content().string(Matchers.containsString("Certificate Sign")))
+                .andExpect(content().string(Matchers.containsString("Name-constrained:")))
+                .andExpect(content().string(Matchers.containsString("/cas/2/certificate.pem")));
     }
 
     @Test

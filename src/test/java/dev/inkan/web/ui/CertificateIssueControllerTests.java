@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(CertificateIssueController.class)
 @WithMockUser(username = "admin")
+@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
 class CertificateIssueControllerTests {
 
     @Autowired

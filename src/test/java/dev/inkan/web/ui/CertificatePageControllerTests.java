@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(CertificatePageController.class)
 @WithMockUser(username = "admin")
+@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
 class CertificatePageControllerTests {
 
     @Autowired

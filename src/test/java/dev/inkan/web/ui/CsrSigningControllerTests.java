@@ -35,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(CsrSigningController.class)
 @WithMockUser(username = "admin")
+@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
 class CsrSigningControllerTests {
 
     static final String CSR = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(DashboardController.class)
 @WithMockUser(username = "admin")
+@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
 class DashboardControllerTests {
 
     @Autowired

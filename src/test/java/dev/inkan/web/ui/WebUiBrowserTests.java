@@ -2,6 +2,13 @@ package dev.inkan.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inkan.engine.CaSpec;
+import dev.inkan.engine.CertificateIssuer;
+import dev.inkan.engine.CertificateProfile;
+import dev.inkan.engine.KeyType;
+import dev.inkan.engine.LeafSpec;
+import dev.inkan.engine.Pem;
+import dev.inkan.engine.SigningRequest;
 import dev.inkan.testing.Tools;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
@@ -278,7 +286,81 @@ class WebUiBrowserTests {
     }
 
     @Test
-    @Order(13)
+    @Order(20)
+    void csrPastedInTheFormIsPreviewedThenSigned() throws IOException {
+        KeyPair key = KeyType.EC_P256.generate();
+        String csr = Pem.encode(SigningRequest.create(key, LeafSpec.of("csr.inkan.test",
+                List.of("csr.inkan.test", "www.csr.inkan.test"), List.of("10.9.8.7"), CertificateProfile.SERVER, 90)));
+        long before = certificateCount();
+        open("/certificates/csr");
+        setValue("csr", csr);
+        type("validityDays", "90");
+        submit();
+
+        assertThat(text("#preview-title")).isEqualTo("What will be signed");
+        assertThat(browser.findElements(By.cssSelector("#preview-names li")).stream().map(WebElement::getText).toList())
+                .containsExactly("DNS:csr.inkan.test", "DNS:www.csr.inkan.test", "IP Address:10.9.8.7");
+        screenshot("csr-preview");
+        submit();
+
+        assertThat(browser.getCurrentUrl()).matches(".*/certificates/\\d+");
+        assertThat(browser.findElements(By.cssSelector("#sans li")).stream().map(WebElement::getText).toList())
+                .containsExactly("DNS:csr.inkan.test", "DNS:www.csr.inkan.test", "IP Address:10.9.8.7");
+        assertThat(text("main")).contains("does not hold this certificate");
+        assertThat(browser.findElements(By.partialLinkText("key.pem"))).isEmpty();
+        // One certificate more, not two: the preview signed nothing.
+        assertThat(certificateCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(21)
+    void nameConstrainedIntermediateMadeInTheFormRefusesOtherNames() throws IOException {
+        open("/cas/new");
+        type("name", "Home Lab Issuing CA");
+        browser.findElement(By.cssSelector("#parentId option[value='1']")).click();
+        type("validityDays", "1825");
+        type("permittedDnsDomains", "home.test");
+        screenshot("ca-form");
+        submit();
+
+        assertThat(browser.getCurrentUrl()).matches(".*/cas/\\d+/trust");
+        assertThat(text("main")).contains("Name-constrained:", "home.test").doesNotContain("Unconstrained.");
+        String caId = browser.getCurrentUrl().replaceAll(".*/cas/(\\d+)/trust", "$1");
+
+        open("/certificates/new");
+        type("names", "nas.home.test\nbank.example");
+        browser.findElement(By.cssSelector("#caId option[value='" + caId + "']")).click();
+        submit();
+        assertThat(text("#names-error")).contains("bank.example");
+        type("names", "nas.home.test");
+        submit();
+        assertThat(browser.getCurrentUrl()).matches(".*/certificates/\\d+");
+        assertThat(text("main")).contains("CN=Home Lab Issuing CA", "DNS:nas.home.test");
+    }
+
+    @Test
+    @Order(22)
+    void existingCaImportedThroughTheFormIsListed() throws IOException {
+        KeyPair key = KeyType.EC_P256.generate();
+        X509Certificate ca = CertificateIssuer.selfSignedRoot(CaSpec.root("Old omgwtfssl CA", 365), key, java.time.Instant.now());
+        open("/cas/import");
+        setValue("certificatePem", Pem.encode(ca));
+        setValue("privateKeyPem", Pem.encode(KeyType.EC_P256.generate().getPrivate()));
+        submit();
+        assertThat(text(".field-error")).contains("does not match");
+        assertThat(browser.findElement(By.id("certificatePem")).getDomProperty("value")).startsWith("-----BEGIN CERTIFICATE-----");
+
+        setValue("privateKeyPem", Pem.encode(key.getPrivate()));
+        submit();
+        assertThat(browser.getCurrentUrl()).matches(".*/cas/\\d+");
+        assertThat(text("h1")).contains("Old omgwtfssl CA");
+        open("/cas");
+        assertThat(text("main")).contains("Inkan Root CA", "Home Lab Issuing CA", "Old omgwtfssl CA");
+        screenshot("ca-list");
+    }
+
+    @Test
+    @Order(99)
     void loggingOutEndsTheSession() {
         open("/");
         clickAndWait(browser.findElement(By.cssSelector("form.logout button")));
@@ -313,7 +395,8 @@ class WebUiBrowserTests {
             try {
                 page.getTagName();
                 Thread.sleep(25);
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // Stale element, or "Node ... does not belong to the document": the old page is gone.
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -333,6 +416,12 @@ class WebUiBrowserTests {
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address))
                 .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Sets a long value (a PEM) at once, as a paste would. */
+    private void setValue(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
 
     private void type(String id, String value) {
