@@ -80,9 +80,9 @@ class CertificateIssueController {
 
     static List<Option> profiles() {
         return Arrays.stream(CertificateProfile.values()).map(p -> new Option(p.id(), switch (p) {
-            case SERVER -> "TLS server (serverAuth)";
-            case CLIENT -> "TLS client, mTLS (clientAuth)";
-            case SERVER_CLIENT -> "Both server and client";
+            case SERVER -> "TLS server";
+            case CLIENT -> "TLS client (mTLS)";
+            case SERVER_CLIENT -> "Server and client";
         })).toList();
     }
 }

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -162,9 +161,7 @@ class WebUiBrowserTests {
         assertThat(sans).containsExactly("DNS:app.inkan.test", "DNS:api.inkan.test", "IP Address:10.20.30.40");
         assertThat(text(".badge")).isEqualToIgnoringCase("valid");
         screenshot("certificate-page");
-        browser.manage().window().setSize(new Dimension(390, 1600));
-        screenshot("certificate-page-phone");
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        phoneScreenshot("certificate-page-phone");
     }
 
     @Test
@@ -238,9 +235,7 @@ class WebUiBrowserTests {
                 .stream().map(WebElement::getText).toList();
         assertThat(next).containsExactly("soon.inkan.test", "later.inkan.test");
         screenshot("dashboard");
-        browser.manage().window().setSize(new Dimension(390, 900));
-        screenshot("dashboard-phone");
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        phoneScreenshot("dashboard-phone");
     }
 
     @Test
@@ -418,6 +413,28 @@ class WebUiBrowserTests {
                 .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The page as a 390 px wide phone shows it (Chrome's device emulation), checked for sideways overflow. */
+    private void phoneScreenshot(String name) throws IOException {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            assertNoHorizontalScrolling();
+            screenshot(name);
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** At phone width nothing sticks out of the page (no sideways scrolling). */
+    private void assertNoHorizontalScrolling() {
+        Object wider = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                        + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' right=' + e.getBoundingClientRect().right"
+                        + " + ' of ' + document.documentElement.clientWidth);");
+        assertThat((List<?>) wider).as("elements wider than a phone screen").isEmpty();
+    }
+
     /** Sets a long value (a PEM) at once, as a paste would. */
     private void setValue(String id, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser)
@@ -451,10 +468,13 @@ class WebUiBrowserTests {
     private void screenshot(String name) throws IOException {
         Path dir = Files.createDirectories(Tools.buildDir().resolve("screenshots"));
         ChromeDriver chrome = (ChromeDriver) browser;
-        Map<String, Object> size = (Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
         Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
-                        "width", ((Number) size.get("width")).doubleValue(), "height", ((Number) size.get("height")).doubleValue())));
+                        "width", ((Number) viewport.get("clientWidth")).doubleValue(),
+                        "height", ((Number) content.get("height")).doubleValue())));
         Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
