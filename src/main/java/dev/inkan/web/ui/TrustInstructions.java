@@ -30,17 +30,22 @@ public record TrustInstructions(String caFile, String caUrl, String baseUrl, Str
     }
 
     /**
-     * The one-liners served by the bundles feature at {@code GET /install/{platform}}: each script
-     * downloads the default CA ({@code /ca.pem}) and installs it into that platform's stores.
+     * The one-liners served by the bundles feature at {@code GET /install/{platform}} (its
+     * {@code TrustPlatform} ids); each script carries the default CA, checks its fingerprint and
+     * installs it into that platform's stores. Same command forms as the bundles' README.txt.
      */
     public List<Platform> oneLiners() {
         return List.of(
-                new Platform("install-linux", "Linux (system store, Firefox and Chromium NSS databases)", "Run as a user with sudo.",
+                new Platform("install-linux", "Linux: system store (Debian/Ubuntu, Fedora/RHEL, Arch, Alpine)", "Run as a user with sudo.",
                         "curl -fsSL " + baseUrl + "/install/linux | sudo sh"),
-                new Platform("install-macos", "macOS (System keychain)", "Asks for your password once.",
+                new Platform("install-nss", "Firefox and Chromium on Linux: your NSS databases", "Run as yourself, not root; needs certutil.",
+                        "curl -fsSL " + baseUrl + "/install/nss | sh"),
+                new Platform("install-macos", "macOS: System keychain", "Asks for your password.",
                         "curl -fsSL " + baseUrl + "/install/macos | sudo sh"),
-                new Platform("install-windows", "Windows (PowerShell as Administrator)", "Installs into Trusted Root Certification Authorities.",
-                        "iwr -UseBasicParsing " + baseUrl + "/install/windows | iex"));
+                new Platform("install-windows", "Windows: Trusted Root store", "In PowerShell as Administrator.",
+                        "& ([scriptblock]::Create((iwr -UseBasicParsing " + baseUrl + "/install/windows).Content))"),
+                new Platform("install-java", "Java: the JDK's cacerts", "Uses the java on your PATH (or JAVA_HOME).",
+                        "curl -fsSL " + baseUrl + "/install/java | sudo sh"));
     }
 
     public List<Platform> platforms() {

@@ -352,6 +352,9 @@ class WebUiBrowserTests {
         open("/cas");
         assertThat(text("main")).contains("Inkan Root CA", "Home Lab Issuing CA", "Old omgwtfssl CA");
         screenshot("ca-list");
+        open("/certificates");
+        assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(5);
+        screenshot("certificate-list");
     }
 
     @Test
