@@ -33,6 +33,8 @@ public record IssuanceRequest(String commonName, List<String> dnsNames, List<Str
         KeyType type = KeyType.parse("keyType", keyType);
         CertificateProfile certificateProfile = CertificateProfile.parse("profile", profile);
         checkCaId(caId);
+        requireNoNull("dnsNames", dnsNames);
+        requireNoNull("ipAddresses", ipAddresses);
         LeafSpec spec;
         try {
             spec = LeafSpec.of(commonName, dnsNames, ipAddresses, certificateProfile,
@@ -55,6 +57,12 @@ public record IssuanceRequest(String commonName, List<String> dnsNames, List<Str
         String field = dns ? "dnsNames" : "ipAddresses";
         return e instanceof PolicyViolationException ? new PolicyViolationException(field, e.getMessage())
                 : new InvalidInputException(field, e.getMessage());
+    }
+
+    private static void requireNoNull(String field, List<String> names) {
+        if (names != null && names.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException(field, "a name is null; remove it or write a host name such as app.test");
+        }
     }
 
     static void checkCaId(Long caId) {

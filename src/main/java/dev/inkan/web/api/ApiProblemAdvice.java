@@ -78,7 +78,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than " + RequestBodyLimit.limit(servlet)
                     + " bytes; send a smaller request", "body", servlet);
         }
-        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()
+                && (!(json instanceof tools.jackson.core.exc.StreamReadException)
+                    || json instanceof tools.jackson.core.exc.InputCoercionException)) {
             String field = json.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String message = json instanceof tools.jackson.databind.exc.UnrecognizedPropertyException

@@ -1,0 +1,67 @@
+package dev.inkan.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real service on a random port over a fresh data directory, shared by every test class that
+ * extends this one (one Spring context for all of them: same configuration, cached). Tests drive it
+ * over HTTP with {@link #api()}, as the README's curl examples do.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"inkan.admin-token=" + RunningService.TOKEN, "inkan.default-ca-name=Inkan Test Root CA",
+            "logging.level.dev.inkan=WARN"})
+public abstract class RunningService {
+
+    public static final String TOKEN = "test-admin-token-0123456789";
+    private static Path dataDir;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("inkan.data-dir", RunningService::dataDir);
+    }
+
+    static synchronized String dataDir() {
+        try {
+            if (dataDir == null) {
+                Files.createDirectories(Tools.buildDir());
+                dataDir = Files.createTempDirectory(Tools.buildDir(), "service-data-");
+            }
+            return dataDir.toString();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    protected ApiClient api() {
+        return new ApiClient(port, TOKEN);
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient(port, null);
+    }
+
+    protected long certificateCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM certificate").query(Long.class).single();
+    }
+
+    /** Counts of every table a refused request must leave alone. */
+    protected String databaseState() {
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM certificate) || '/' || (SELECT COUNT(*) FROM certificate_authority) || '/'"
+                + " || (SELECT COUNT(*) FROM audit_event) || '/' || (SELECT COUNT(*) FROM certificate WHERE revoked) || '/'"
+                + " || (SELECT COUNT(*) FROM certificate WHERE key_sealed IS NULL)").query(String.class).single();
+    }
+}
