@@ -69,8 +69,8 @@ class UiSecurityTests extends RunningService {
     }
 
     private String csrfAfterLogin() throws Exception {
-        // Spring Security's default logout page carries the token for the current session
-        HttpResponse<String> page = get("/logout");
+        // Every UI page's header has the logout form, which carries the token for the current session
+        HttpResponse<String> page = get("/");
         Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         assertThat(token.find()).as(page.body()).isTrue();
         return token.group(1);

@@ -9,6 +9,7 @@ import dev.inkan.engine.KeyType;
 import dev.inkan.engine.LeafSpec;
 import dev.inkan.engine.Pem;
 import dev.inkan.engine.SigningRequest;
+import dev.inkan.testing.RunningService;
 import dev.inkan.testing.Tools;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,10 +43,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web UI in a real browser: Debian's headless Chromium driven by Selenium against the real
@@ -53,26 +50,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * certificate issued by one step is revoked by a later one. Screenshots go to
  * {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebUiBrowserTests {
+class WebUiBrowserTests extends RunningService {
 
-    static final String PASSWORD = "ui-test-admin-token-0123456789abcdef";
-    private static final Path DATA_DIR = temporaryDirectory("inkan-ui-data");
-
-    @DynamicPropertySource
-    static void service(DynamicPropertyRegistry registry) {
-        registry.add("inkan.data-dir", DATA_DIR::toString);
-        registry.add("inkan.admin-token", () -> PASSWORD);
-    }
-
-    @LocalServerPort
-    int port;
+    /** The UI password is the admin token (user admin). */
+    static final String PASSWORD = TOKEN;
 
     private WebDriver browser;
     private ChromeDriverService driverService;
     private String certificatePage;
+    /** The dashboard's counts (valid, expiring, expired, revoked) right after logging in. */
+    private long[] baseline;
 
     @BeforeAll
     void startChromium() throws IOException {
@@ -124,7 +113,8 @@ class WebUiBrowserTests {
         assertThat(browser.getCurrentUrl()).startsWith(url("/certificates"));
         open("/");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
-        assertThat(text("main")).contains("valid", "expiring within 30 days", "expired", "revoked", "Inkan Root CA");
+        assertThat(text("main")).contains("valid", "expiring within 30 days", "expired", "revoked", "Root CA");
+        baseline = statusCounts();
         screenshot("dashboard-empty");
     }
 
@@ -134,14 +124,14 @@ class WebUiBrowserTests {
         long before = certificateCount();
         open("/certificates/new");
         type("commonName", "broken");
-        type("names", "good.inkan.test\nbad..name.test");
+        type("names", "good.ui.test\nbad..name.test");
         submit();
 
         assertThat(browser.getCurrentUrl()).endsWith("/certificates/new");
         WebElement error = browser.findElement(By.id("names-error"));
         assertThat(error.getText()).contains("bad..name.test");
         assertThat(browser.findElement(By.id("names")).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.findElement(By.id("names")).getDomProperty("value")).isEqualTo("good.inkan.test\nbad..name.test");
+        assertThat(browser.findElement(By.id("names")).getDomProperty("value")).isEqualTo("good.ui.test\nbad..name.test");
         assertThat(browser.findElement(By.id("commonName")).getDomProperty("value")).isEqualTo("broken");
         screenshot("issue-form-error");
         assertThat(certificateCount()).isEqualTo(before);
@@ -151,14 +141,14 @@ class WebUiBrowserTests {
     @Order(4)
     void certificateIssuedThroughTheFormShowsItsDnsAndIpNames() throws IOException {
         open("/certificates/new");
-        type("commonName", "app.inkan.test");
-        type("names", "app.inkan.test, api.inkan.test\n10.20.30.40");
+        type("commonName", "app.ui.test");
+        type("names", "app.ui.test, api.ui.test\n10.20.30.40");
         submit();
 
         assertThat(browser.getCurrentUrl()).matches(".*/certificates/\\d+");
         certificatePage = browser.getCurrentUrl();
         List<String> sans = browser.findElements(By.cssSelector("#sans li")).stream().map(WebElement::getText).toList();
-        assertThat(sans).containsExactly("DNS:app.inkan.test", "DNS:api.inkan.test", "IP Address:10.20.30.40");
+        assertThat(sans).containsExactly("DNS:app.ui.test", "DNS:api.ui.test", "IP Address:10.20.30.40");
         assertThat(text(".badge")).isEqualToIgnoringCase("valid");
         screenshot("certificate-page");
         phoneScreenshot("certificate-page-phone");
@@ -167,10 +157,10 @@ class WebUiBrowserTests {
     @Test
     @Order(5)
     void issuedCertificateIsInTheListAndFoundBySearch() {
-        open("/certificates?q=api.inkan.test");
+        open("/certificates?q=api.ui.test");
         List<WebElement> rows = browser.findElements(By.cssSelector("tbody tr"));
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).getText()).contains("app.inkan.test", "10.20.30.40");
+        assertThat(rows.get(0).getText()).contains("app.ui.test", "10.20.30.40");
         assertThat(rows.get(0).findElement(By.cssSelector(".badge")).getText()).isEqualToIgnoringCase("valid");
     }
 
@@ -189,7 +179,7 @@ class WebUiBrowserTests {
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
         parameters.setRevocationEnabled(false);
         CertPathValidator.getInstance("PKIX").validate(x509.generateCertPath(List.of(leaf)), parameters);
-        assertThat(leaf.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList()).contains("app.inkan.test", "api.inkan.test", "10.20.30.40");
+        assertThat(leaf.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList()).contains("app.ui.test", "api.ui.test", "10.20.30.40");
     }
 
     @Test
@@ -197,7 +187,7 @@ class WebUiBrowserTests {
     void postWithoutTheCsrfTokenIsRefusedWithTheFriendly403Page() throws IOException {
         long before = certificateCount();
         open("/certificates/new");
-        type("names", "csrf.inkan.test");
+        type("names", "csrf.ui.test");
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("document.querySelectorAll('main input[name=_csrf]').forEach(e => e.remove());");
         submit();
@@ -218,22 +208,21 @@ class WebUiBrowserTests {
         assertThat(browser.getCurrentUrl()).isEqualTo(certificatePage);
         assertThat(text("h1 .badge")).isEqualToIgnoringCase("revoked");
         assertThat(text("main")).contains("keyCompromise");
-        open("/certificates?status=revoked");
+        open("/certificates?q=ui.test&status=revoked");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(1);
     }
 
     @Test
     @Order(9)
     void dashboardCountsEachStatusAndListsTheNextToExpire() throws IOException {
-        issue("soon.inkan.test", "20");
-        issue("later.inkan.test, 192.168.1.10", "397");
+        issue("soon.ui.test", "1");
+        issue("later.ui.test, 192.168.1.10", "397");
         open("/");
-        assertThat(text(".stat.ok .n")).isEqualTo("1");
-        assertThat(text(".stat.warn .n")).isEqualTo("1");
-        assertThat(text(".stat.bad .n")).isEqualTo("1");
+        // Since step 2: app.ui.test issued then revoked, soon.ui.test expiring, later.ui.test valid.
+        assertThat(statusCounts()).containsExactly(baseline[0] + 1, baseline[1] + 1, baseline[2], baseline[3] + 1);
         List<String> next = browser.findElements(By.cssSelector("#expiry-title ~ .table-wrap tbody tr td:first-child"))
                 .stream().map(WebElement::getText).toList();
-        assertThat(next).containsExactly("soon.inkan.test", "later.inkan.test");
+        assertThat(next).contains("soon.ui.test");
         screenshot("dashboard");
         phoneScreenshot("dashboard-phone");
     }
@@ -253,7 +242,7 @@ class WebUiBrowserTests {
         store.load(new ByteArrayInputStream(p12.body()), "correct-horse".toCharArray());
         String alias = store.aliases().nextElement();
         assertThat(store.isKeyEntry(alias)).isTrue();
-        assertThat(((X509Certificate) store.getCertificate(alias)).getSubjectX500Principal().getName()).isEqualTo("CN=app.inkan.test");
+        assertThat(((X509Certificate) store.getCertificate(alias)).getSubjectX500Principal().getName()).isEqualTo("CN=app.ui.test");
     }
 
     @Test
@@ -284,8 +273,8 @@ class WebUiBrowserTests {
     @Order(20)
     void csrPastedInTheFormIsPreviewedThenSigned() throws IOException {
         KeyPair key = KeyType.EC_P256.generate();
-        String csr = Pem.encode(SigningRequest.create(key, LeafSpec.of("csr.inkan.test",
-                List.of("csr.inkan.test", "www.csr.inkan.test"), List.of("10.9.8.7"), CertificateProfile.SERVER, 90)));
+        String csr = Pem.encode(SigningRequest.create(key, LeafSpec.of("csr.ui.test",
+                List.of("csr.ui.test", "www.csr.ui.test"), List.of("10.9.8.7"), CertificateProfile.SERVER, 90)));
         long before = certificateCount();
         open("/certificates/csr");
         setValue("csr", csr);
@@ -294,13 +283,13 @@ class WebUiBrowserTests {
 
         assertThat(text("#preview-title")).isEqualTo("What will be signed");
         assertThat(browser.findElements(By.cssSelector("#preview-names li")).stream().map(WebElement::getText).toList())
-                .containsExactly("DNS:csr.inkan.test", "DNS:www.csr.inkan.test", "IP Address:10.9.8.7");
+                .containsExactly("DNS:csr.ui.test", "DNS:www.csr.ui.test", "IP Address:10.9.8.7");
         screenshot("csr-preview");
         submit();
 
         assertThat(browser.getCurrentUrl()).matches(".*/certificates/\\d+");
         assertThat(browser.findElements(By.cssSelector("#sans li")).stream().map(WebElement::getText).toList())
-                .containsExactly("DNS:csr.inkan.test", "DNS:www.csr.inkan.test", "IP Address:10.9.8.7");
+                .containsExactly("DNS:csr.ui.test", "DNS:www.csr.ui.test", "IP Address:10.9.8.7");
         assertThat(text("main")).contains("does not hold this certificate");
         assertThat(browser.findElements(By.partialLinkText("key.pem"))).isEmpty();
         // One certificate more, not two: the preview signed nothing.
@@ -350,10 +339,11 @@ class WebUiBrowserTests {
         assertThat(browser.getCurrentUrl()).matches(".*/cas/\\d+");
         assertThat(text("h1")).contains("Old omgwtfssl CA");
         open("/cas");
-        assertThat(text("main")).contains("Inkan Root CA", "Home Lab Issuing CA", "Old omgwtfssl CA");
+        assertThat(text("main")).contains("Root CA", "Home Lab Issuing CA", "Old omgwtfssl CA");
         screenshot("ca-list");
-        open("/certificates");
-        assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(5);
+        open("/certificates?q=ui.test");
+        assertThat(browser.findElements(By.cssSelector("tbody tr td:first-child")).stream().map(WebElement::getText).toList())
+                .containsExactlyInAnyOrder("app.ui.test", "soon.ui.test", "later.ui.test", "csr.ui.test");
         screenshot("certificate-list");
     }
 
@@ -404,11 +394,11 @@ class WebUiBrowserTests {
         throw new AssertionError("the page did not change within 15 s of clicking " + element.getText() + " at " + browser.getCurrentUrl());
     }
 
-    /** The number the certificate list reports, read through the UI itself. */
-    private long certificateCount() {
-        open("/certificates");
-        return Long.parseLong(text("main [role=status]").replaceAll("\\D.*", ""));
+    /** The dashboard's four numbers, in page order: valid, expiring, expired, revoked. */
+    private long[] statusCounts() {
+        return browser.findElements(By.cssSelector(".stat .n")).stream().mapToLong(e -> Long.parseLong(e.getText())).toArray();
     }
+
 
     private HttpResponse<byte[]> download(String address) throws IOException, InterruptedException {
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
@@ -481,11 +471,4 @@ class WebUiBrowserTests {
         Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
-    private static Path temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
