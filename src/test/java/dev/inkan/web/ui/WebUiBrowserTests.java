@@ -10,25 +10,19 @@ import dev.inkan.engine.LeafSpec;
 import dev.inkan.engine.Pem;
 import dev.inkan.engine.SigningRequest;
 import dev.inkan.testing.RunningService;
-import dev.inkan.testing.Tools;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +34,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The web UI in a real browser: Debian's headless Chromium driven by Selenium against the real
@@ -57,39 +48,22 @@ class WebUiBrowserTests extends RunningService {
     /** The UI password is the admin token (user admin). */
     static final String PASSWORD = TOKEN;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private ChromeDriverService driverService;
     private String certificatePage;
     /** The dashboard's counts (valid, expiring, expired, revoked) right after logging in. */
     private long[] baseline;
 
     @BeforeAll
     void startChromium() throws IOException {
-        Path chromedriver = Tools.require("/usr/bin/chromedriver");
-        Path chromium = Tools.require("/usr/bin/chromium");
-        Path home = Files.createTempDirectory("inkan-ui-home");
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("HOME", home.toString()))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("inkan-ui-profile"));
-        browser = new ChromeDriver(driverService, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = new HeadlessChromium();
+        browser = chromium.driver();
     }
 
     @AfterAll
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -115,7 +89,7 @@ class WebUiBrowserTests extends RunningService {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         assertThat(text("main")).contains("valid", "expiring within 30 days", "expired", "revoked", "Root CA");
         baseline = statusCounts();
-        screenshot("dashboard-empty");
+        chromium.screenshot("dashboard-empty");
     }
 
     @Test
@@ -133,7 +107,7 @@ class WebUiBrowserTests extends RunningService {
         assertThat(browser.findElement(By.id("names")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id("names")).getDomProperty("value")).isEqualTo("good.ui.test\nbad..name.test");
         assertThat(browser.findElement(By.id("commonName")).getDomProperty("value")).isEqualTo("broken");
-        screenshot("issue-form-error");
+        chromium.screenshot("issue-form-error");
         assertThat(certificateCount()).isEqualTo(before);
     }
 
@@ -150,8 +124,8 @@ class WebUiBrowserTests extends RunningService {
         List<String> sans = browser.findElements(By.cssSelector("#sans li")).stream().map(WebElement::getText).toList();
         assertThat(sans).containsExactly("DNS:app.ui.test", "DNS:api.ui.test", "IP Address:10.20.30.40");
         assertThat(text(".badge")).isEqualToIgnoringCase("valid");
-        screenshot("certificate-page");
-        phoneScreenshot("certificate-page-phone");
+        chromium.screenshot("certificate-page");
+        chromium.phoneScreenshot("certificate-page-phone");
     }
 
     @Test
@@ -200,7 +174,7 @@ class WebUiBrowserTests extends RunningService {
     @Order(8)
     void revokingAfterConfirmationChangesTheBadge() throws IOException {
         browser.get(certificatePage);
-        clickAndWait(browser.findElement(By.linkText("Revoke…")));
+        chromium.clickAndWait(browser.findElement(By.linkText("Revoke…")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Revoke");
         browser.findElement(By.cssSelector("#reason option[value=keyCompromise]")).click();
         submit();
@@ -223,8 +197,8 @@ class WebUiBrowserTests extends RunningService {
         List<String> next = browser.findElements(By.cssSelector("#expiry-title ~ .table-wrap tbody tr td:first-child"))
                 .stream().map(WebElement::getText).toList();
         assertThat(next).contains("soon.ui.test");
-        screenshot("dashboard");
-        phoneScreenshot("dashboard-phone");
+        chromium.screenshot("dashboard");
+        chromium.phoneScreenshot("dashboard-phone");
     }
 
     @Test
@@ -232,9 +206,8 @@ class WebUiBrowserTests extends RunningService {
     void pkcs12DownloadedThroughTheSessionOpensWithTheChosenPassword() throws Exception {
         browser.get(certificatePage);
         String csrf = browser.findElement(By.cssSelector("form[action$='/pkcs12'] input[name=_csrf]")).getDomProperty("value");
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         HttpResponse<byte[]> p12 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/pkcs12"))
-                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", chromium.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("password=correct-horse&_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8")))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(p12.statusCode()).isEqualTo(200);
@@ -261,12 +234,12 @@ class WebUiBrowserTests extends RunningService {
     @Order(12)
     void trustPageShowsTheFingerprintAndCommandsPerPlatform() throws IOException {
         open("/cas");
-        clickAndWait(browser.findElement(By.linkText("How to trust")));
+        chromium.clickAndWait(browser.findElement(By.linkText("How to trust")));
         assertThat(text("#fingerprint")).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(text("main")).contains("Unconstrained", "update-ca-certificates", "security add-trusted-cert",
                 "certutil -A -d sql:$HOME/.pki/nssdb", "keytool -importcert", "NODE_EXTRA_CA_CERTS", "/install/linux | sudo sh");
         assertThat(browser.findElements(By.cssSelector("button[data-copy]")).size()).isGreaterThanOrEqualTo(13);
-        screenshot("trust-page");
+        chromium.screenshot("trust-page");
     }
 
     @Test
@@ -277,14 +250,14 @@ class WebUiBrowserTests extends RunningService {
                 List.of("csr.ui.test", "www.csr.ui.test"), List.of("10.9.8.7"), CertificateProfile.SERVER, 90)));
         long before = certificateCount();
         open("/certificates/csr");
-        setValue("csr", csr);
+        chromium.setValue("csr", csr);
         type("validityDays", "90");
         submit();
 
         assertThat(text("#preview-title")).isEqualTo("What will be signed");
         assertThat(browser.findElements(By.cssSelector("#preview-names li")).stream().map(WebElement::getText).toList())
                 .containsExactly("DNS:csr.ui.test", "DNS:www.csr.ui.test", "IP Address:10.9.8.7");
-        screenshot("csr-preview");
+        chromium.screenshot("csr-preview");
         submit();
 
         assertThat(browser.getCurrentUrl()).matches(".*/certificates/\\d+");
@@ -304,7 +277,7 @@ class WebUiBrowserTests extends RunningService {
         browser.findElement(By.cssSelector("#parentId option[value='1']")).click();
         type("validityDays", "1825");
         type("permittedDnsDomains", "home.test");
-        screenshot("ca-form");
+        chromium.screenshot("ca-form");
         submit();
 
         assertThat(browser.getCurrentUrl()).matches(".*/cas/\\d+/trust");
@@ -328,30 +301,30 @@ class WebUiBrowserTests extends RunningService {
         KeyPair key = KeyType.EC_P256.generate();
         X509Certificate ca = CertificateIssuer.selfSignedRoot(CaSpec.root("Old omgwtfssl CA", 365), key, java.time.Instant.now());
         open("/cas/import");
-        setValue("certificatePem", Pem.encode(ca));
-        setValue("privateKeyPem", Pem.encode(KeyType.EC_P256.generate().getPrivate()));
+        chromium.setValue("certificatePem", Pem.encode(ca));
+        chromium.setValue("privateKeyPem", Pem.encode(KeyType.EC_P256.generate().getPrivate()));
         submit();
         assertThat(text(".field-error")).contains("does not match");
         assertThat(browser.findElement(By.id("certificatePem")).getDomProperty("value")).startsWith("-----BEGIN CERTIFICATE-----");
 
-        setValue("privateKeyPem", Pem.encode(key.getPrivate()));
+        chromium.setValue("privateKeyPem", Pem.encode(key.getPrivate()));
         submit();
         assertThat(browser.getCurrentUrl()).matches(".*/cas/\\d+");
         assertThat(text("h1")).contains("Old omgwtfssl CA");
         open("/cas");
         assertThat(text("main")).contains("Root CA", "Home Lab Issuing CA", "Old omgwtfssl CA");
-        screenshot("ca-list");
+        chromium.screenshot("ca-list");
         open("/certificates?q=ui.test");
         assertThat(browser.findElements(By.cssSelector("tbody tr td:first-child")).stream().map(WebElement::getText).toList())
                 .containsExactlyInAnyOrder("app.ui.test", "soon.ui.test", "later.ui.test", "csr.ui.test");
-        screenshot("certificate-list");
+        chromium.screenshot("certificate-list");
     }
 
     @Test
     @Order(99)
     void loggingOutEndsTheSession() {
         open("/");
-        clickAndWait(browser.findElement(By.cssSelector("form.logout button")));
+        chromium.clickAndWait(browser.findElement(By.cssSelector("form.logout button")));
         assertThat(browser.getCurrentUrl()).contains("/login?logout");
         open("/certificates");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -371,27 +344,7 @@ class WebUiBrowserTests extends RunningService {
         user.clear();
         user.sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(password);
-        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
-    }
-
-    /** Clicks and waits until the browser has left the current page (the old document goes stale). */
-    private void clickAndWait(WebElement element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                page.getTagName();
-                Thread.sleep(25);
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                // Stale element, or "Node ... does not belong to the document": the old page is gone.
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the page did not change within 15 s of clicking " + element.getText() + " at " + browser.getCurrentUrl());
+        chromium.clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
     }
 
     /** The dashboard's four numbers, in page order: valid, expiring, expired, revoked. */
@@ -401,37 +354,8 @@ class WebUiBrowserTests extends RunningService {
 
 
     private HttpResponse<byte[]> download(String address) throws IOException, InterruptedException {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** The page as a 390 px wide phone shows it (Chrome's device emulation), checked for sideways overflow. */
-    private void phoneScreenshot(String name) throws IOException {
-        ChromeDriver chrome = (ChromeDriver) browser;
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
-            assertNoHorizontalScrolling();
-            screenshot(name);
-        } finally {
-            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
-    }
-
-    /** At phone width nothing sticks out of the page (no sideways scrolling). */
-    private void assertNoHorizontalScrolling() {
-        Object wider = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-                        + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' right=' + e.getBoundingClientRect().right"
-                        + " + ' of ' + document.documentElement.clientWidth);");
-        assertThat((List<?>) wider).as("elements wider than a phone screen").isEmpty();
-    }
-
-    /** Sets a long value (a PEM) at once, as a paste would. */
-    private void setValue(String id, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+                .header("Cookie", chromium.sessionCookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private void type(String id, String value) {
@@ -441,7 +365,7 @@ class WebUiBrowserTests extends RunningService {
     }
 
     private void submit() {
-        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        chromium.clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
     }
 
     private String text(String css) {
@@ -456,19 +380,5 @@ class WebUiBrowserTests extends RunningService {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** A PNG of the whole page, not just the window (Chrome DevTools' captureBeyondViewport). */
-    @SuppressWarnings("unchecked")
-    private void screenshot(String name) throws IOException {
-        Path dir = Files.createDirectories(Tools.buildDir().resolve("screenshots"));
-        ChromeDriver chrome = (ChromeDriver) browser;
-        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
-                        "width", ((Number) viewport.get("clientWidth")).doubleValue(),
-                        "height", ((Number) content.get("height")).doubleValue())));
-        Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
 
 }
