@@ -98,7 +98,9 @@ final class HeadlessChromium implements AutoCloseable {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         try {
+            // Content of a box that scrolls sideways on its own (a command's <pre>, a table) does not count.
             Object wider = driver.executeScript("return [...document.querySelectorAll('body *')]"
+                    + ".filter(e => !e.parentElement.closest('pre, .table-wrap'))"
                     + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
                     + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' right=' + e.getBoundingClientRect().right"
                     + " + ' of ' + document.documentElement.clientWidth);");

@@ -240,6 +240,7 @@ class WebUiBrowserTests extends RunningService {
                 "certutil -A -d sql:$HOME/.pki/nssdb", "keytool -importcert", "NODE_EXTRA_CA_CERTS", "/install/linux | sudo sh");
         assertThat(browser.findElements(By.cssSelector("button[data-copy]")).size()).isGreaterThanOrEqualTo(13);
         chromium.screenshot("trust-page");
+        chromium.phoneScreenshot("trust-page-phone");
     }
 
     @Test
