@@ -98,10 +98,11 @@ class CertificatePageController {
     }
 
     @PostMapping("/certificates/{id}/pkcs12")
-    Object downloadPkcs12(@PathVariable long id, @RequestParam(defaultValue = "") String password, Model model) {
+    Object downloadPkcs12(@PathVariable long id, @RequestParam(defaultValue = "") String password,
+                          @RequestParam(required = false) String encryption, Model model) {
         CertificateDetails cert = certificates.get(id);
         try {
-            byte[] p12 = certificates.pkcs12(id, new Pkcs12Request(password, null));
+            byte[] p12 = certificates.pkcs12(id, new Pkcs12Request(password, encryption));
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType("application/x-pkcs12"))
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(cert, "cert.p12"))

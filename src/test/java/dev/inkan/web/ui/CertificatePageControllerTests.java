@@ -118,9 +118,9 @@ class CertificatePageControllerTests {
 
     @Test
     void pkcs12IsDownloadedWithTheChosenPassword() throws Exception {
-        given(certificates.pkcs12(5, new Pkcs12Request("s3cret!", null))).willReturn(new byte[] {0x30, 0x01});
+        given(certificates.pkcs12(5, new Pkcs12Request("s3cret!", "legacy"))).willReturn(new byte[] {0x30, 0x01});
 
-        mvc.perform(post("/certificates/5/pkcs12").with(csrf()).param("password", "s3cret!"))
+        mvc.perform(post("/certificates/5/pkcs12").with(csrf()).param("password", "s3cret!").param("encryption", "legacy"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"app.test-cert.p12\""))
                 .andExpect(content().bytes(new byte[] {0x30, 0x01}));
