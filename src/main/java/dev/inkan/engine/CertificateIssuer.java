@@ -96,7 +96,11 @@ public final class CertificateIssuer {
                     new ExtendedKeyUsage(spec.profile().extendedKeyUsages().toArray(KeyPurposeId[]::new)));
             builder.addExtension(Extension.subjectKeyIdentifier, false, EXTENSIONS.createSubjectKeyIdentifier(key));
             builder.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId(ca));
-            builder.addExtension(Extension.subjectAlternativeName, false, spec.names().toGeneralNames());
+            if (!spec.names().isEmpty()) {
+                // RFC 5280 §4.2.1.6: a subjectAltName, when present, holds at least one name (a client CN
+                // such as "Jane Doe" has none); strict verifiers reject an empty one.
+                builder.addExtension(Extension.subjectAlternativeName, false, spec.names().toGeneralNames());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode an extension", e);
         }

@@ -56,7 +56,9 @@ public final class Pem {
 
     /** An unencrypted PKCS#8 "PRIVATE KEY" block. */
     public static String encode(PrivateKey key) {
-        return write(PrivateKeyInfo.getInstance(key.getEncoded()));
+        // A PemObject, not the PrivateKeyInfo itself: Bouncy Castle's PEM writer would turn that into
+        // the legacy PKCS#1 "RSA PRIVATE KEY" / SEC1 "EC PRIVATE KEY" forms.
+        return write(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", key.getEncoded()));
     }
 
     /** An "ENCRYPTED PRIVATE KEY" block (PKCS#8 with PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256). */

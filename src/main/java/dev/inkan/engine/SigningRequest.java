@@ -85,12 +85,14 @@ public record SigningRequest(String commonName, List<String> dnsNames, List<Stri
     public static PKCS10CertificationRequest create(KeyPair keyPair, LeafSpec spec) {
         try {
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, spec.commonName()).build();
-            ExtensionsGenerator extensions = new ExtensionsGenerator();
-            extensions.addExtension(Extension.subjectAlternativeName, false, spec.names().toGeneralNames());
             KeyType type = KeyType.of(keyPair.getPublic()).orElseThrow();
-            return new JcaPKCS10CertificationRequestBuilder(subject, keyPair.getPublic())
-                    .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
-                    .build(IssuingAuthority.signer(type, keyPair.getPrivate()));
+            var builder = new JcaPKCS10CertificationRequestBuilder(subject, keyPair.getPublic());
+            if (!spec.names().isEmpty()) { // RFC 5280 §4.2.1.6: never an empty subjectAltName
+                ExtensionsGenerator extensions = new ExtensionsGenerator();
+                extensions.addExtension(Extension.subjectAlternativeName, false, spec.names().toGeneralNames());
+                builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+            }
+            return builder.build(IssuingAuthority.signer(type, keyPair.getPrivate()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a CSR", e);
         }

@@ -178,7 +178,13 @@ public final class SubjectAltNames {
      * certificate's "Jane Doe").
      */
     public static Optional<Name> nameOfCommonName(String field, String commonName, boolean mustBeName) {
-        String text = clean(field, commonName);
+        if (commonName == null || commonName.isBlank()) {
+            throw new InvalidInputException(field, "the common name is empty; write a host name such as app.test");
+        }
+        String text = commonName.strip();
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(field, "the common name contains a control character; write it on one line");
+        }
         if (text.length() > MAX_COMMON_NAME) {
             throw new InvalidInputException(field, "the common name is longer than " + MAX_COMMON_NAME
                     + " characters (RFC 5280 ub-common-name); use a shorter common name and put the long name in the DNS names");

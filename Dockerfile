@@ -1,0 +1,43 @@
+# Inkan: one-shot certificates (drop-in for omgwtfssl) and the PKI service, on a Java 25 JRE.
+#
+#   docker build -t inkan .
+#   docker run --rm -e SSL_SUBJECT=localhost -v "$PWD/certs:/certs" inkan           # one-shot
+#   docker run -d --user inkan -p 127.0.0.1:8080:8080 -v inkan-data:/data inkan serve # service
+#
+# Base images are build arguments so that tests (and air-gapped builds) can substitute local ones.
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-25
+ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
+
+FROM ${BUILD_IMAGE} AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY templates/ templates/
+COPY src/ src/
+# Tests run in CI on the host (they need nginx, Go, GnuTLS...), not inside the image build.
+RUN ./mvnw -B -q -DskipTests package \
+ && java -Djarmode=tools -jar target/inkan.jar extract --destination /app
+# The extracted layout (inkan.jar + lib/) starts faster than the nested fat jar (Spring Boot docs,
+# "Efficient Deployments"). A JDK 25 AOT cache (JEP 483/514) trained on one one-shot run preloads and
+# links the classes that run needs; it is built where it will run (the runtime stage), because the
+# cache is valid only for the same JVM and class path.
+
+FROM ${RUNTIME_IMAGE}
+# `serve` runs as this unprivileged user (docker run --user inkan ... serve); its data lives in /data.
+# The default command, oneshot, runs as root on purpose: it writes into a host directory mounted at
+# /certs and gives each file the owner of that directory (chown needs root), so the host user can
+# read and delete them without sudo. `docker run --user "$(id -u):$(id -g)"` works as well and needs no chown.
+RUN groupadd --system --gid 10001 inkan \
+ && useradd --system --uid 10001 --gid inkan --home-dir /data --no-create-home --shell /usr/sbin/nologin inkan \
+ && mkdir -p /data /certs /app \
+ && chown inkan:inkan /data
+COPY --from=build /app/ /app/
+RUN java -XX:AOTCacheOutput=/app/inkan.aot -jar /app/inkan.jar oneshot --out /tmp/aot-training > /dev/null 2>&1 \
+ && rm -rf /tmp/aot-training \
+ && test -s /app/inkan.aot
+# serve keeps its state relative to the working directory (./data), so it starts in the inkan user's /data.
+WORKDIR /data
+VOLUME ["/data"]
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:AOTCache=/app/inkan.aot", "-Xlog:aot=off", "-Xlog:cds=off", "-jar", "/app/inkan.jar"]
+CMD ["oneshot", "--out", "/certs"]

@@ -1,0 +1,154 @@
+package dev.inkan.issuance;
+
+import dev.inkan.engine.CaSpec;
+import dev.inkan.engine.CertificateIssuer;
+import dev.inkan.engine.InvalidInputException;
+import dev.inkan.engine.IssuingAuthority;
+import dev.inkan.engine.LeafSpec;
+import dev.inkan.engine.NameConstraintPolicy;
+import dev.inkan.engine.Pem;
+import dev.inkan.engine.PolicyViolationException;
+import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.engine.SigningRequest;
+import dev.inkan.export.KubernetesSecret;
+import dev.inkan.export.OpensslConfigRecord;
+import dev.inkan.export.OutputFile;
+import dev.inkan.export.TemplateRenderer;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A one-shot run: a CA (reused from the output directory, after checking it, or made new), a
+ * fresh server key, its CSR and certificate, and every file omgwtfssl writes plus
+ * {@code fullchain.pem}, all built in memory. Nothing is written here: the caller writes
+ * {@link OneShotResult#files()} only when everything succeeded.
+ */
+public final class OneShotIssuance {
+
+    /** Engine fields of a leaf request, as one-shot variables. */
+    private static final Map<String, String> LEAF_VARIABLES = Map.of("commonName", "SSL_SUBJECT", "dnsNames", "SSL_DNS",
+            "ipAddresses", "SSL_IP", "validityDays", "SSL_EXPIRE", "keyType", "SSL_KEY_TYPE", "caId", "CA_CERT");
+    private static final Map<String, String> CA_VARIABLES = Map.of("name", "CA_SUBJECT", "validityDays", "CA_EXPIRE");
+
+    private final TemplateRenderer templates;
+
+    public OneShotIssuance(TemplateRenderer templates) {
+        this.templates = templates;
+    }
+
+    /** Builds every output of a run into {@code directory}, reusing the CA found there (after checking it). */
+    public OneShotResult issue(OneShotRequest request, Path directory, Instant now) {
+        return issue(request, ExistingCa.read(directory, request.files(), now), now);
+    }
+
+    /** Builds every output of the run; throws a {@link RequestRejectedException} naming the variable at fault. */
+    public OneShotResult issue(OneShotRequest request, ExistingCa existing, Instant now) {
+        OneShotRequest.FileNames names = request.files();
+        // Everything that costs nothing is checked before any key is generated.
+        String subject = request.subject() != null || !request.dnsNames().isEmpty() || !request.ipAddresses().isEmpty()
+                ? request.subject() : OneShotRequest.DEFAULT_SUBJECT;
+        LeafSpec spec = as(LEAF_VARIABLES, () -> LeafSpec.of(subject, request.dnsNames(), request.ipAddresses(),
+                request.profile(), request.expireDays()));
+        NameConstraintPolicy constraints = nameConstraints(request);
+        if (existing != null && !constraints.isEmpty()) {
+            throw new InvalidInputException(request.caPermittedDns().isEmpty() ? "CA_PERMITTED_IP" : "CA_PERMITTED_DNS",
+                    "name constraints apply only to a new CA, and the CA in " + names.caCert() + " is reused;"
+                            + " remove " + names.caKey() + " and " + names.caCert() + " to have a constrained CA made");
+        }
+        CaSpec caSpec = existing != null ? null
+                : as(CA_VARIABLES, () -> new CaSpec(request.caSubject(), null, request.caExpireDays(), constraints, null));
+
+        List<String> progress = new ArrayList<>();
+        UsedCa ca = existing != null ? reuse(existing, names, progress) : create(caSpec, request, now, progress);
+        KeyPair key = request.keyType().generate();
+        X509Certificate certificate = as(LEAF_VARIABLES, () -> CertificateIssuer.leaf(spec, key.getPublic(), ca.authority(), now));
+        String serial = opensslSerial(certificate);
+        boolean cut = certificate.getNotAfter().equals(ca.authority().certificate().getNotAfter())
+                && certificate.getNotAfter().toInstant().isBefore(now.plus(java.time.Duration.ofDays(spec.validityDays() - 1)));
+        progress.add("Issued " + names.cert() + " (" + request.profile().id() + ", " + request.keyType().displayName()
+                + ", serial " + serial + ") for " + spec.names() + ", valid until " + certificate.getNotAfter().toInstant()
+                + (cut ? " (cut to the CA's own expiry: a certificate cannot outlive its CA)" : ""));
+
+        String keyPem = Pem.encode(key.getPrivate());
+        String csrPem = Pem.encode(SigningRequest.create(key, spec));
+        String certPem = Pem.encode(certificate);
+        String secret = KubernetesSecret.render(templates, request.k8sName(), request.k8sNamespace(), certPem, keyPem,
+                request.k8sSaveCaCert() ? ca.certificatePem() : null, request.k8sSaveCaKey() ? ca.keyPem() : null);
+
+        List<OutputFile> files = new ArrayList<>();
+        if (ca.madeNow() != null) {
+            files.add(OutputFile.privateText(names.caKey(), ca.keyPem()));
+            files.add(OutputFile.publicText(names.caCert(), ca.certificatePem()));
+        }
+        // openssl x509 -CAcreateserial writes the serial it last used, in hex, to the CA's .srl file.
+        files.add(OutputFile.publicText(names.caSerial(), serial + "\n"));
+        files.add(OutputFile.publicText(names.config(),
+                OpensslConfigRecord.render(certificate, ca.madeNow(), header(names, request, certificate, serial, now))));
+        files.add(OutputFile.privateText(names.key(), keyPem));
+        files.add(OutputFile.publicText(names.csr(), csrPem));
+        files.add(OutputFile.publicText(names.cert(), certPem));
+        files.add(OutputFile.publicText(OneShotRequest.FileNames.FULL_CHAIN, certPem + Pem.encode(ca.authority().chain())));
+        files.add(OutputFile.privateText(OneShotRequest.FileNames.SECRET, secret));
+        return new OneShotResult(files, progress, certificate, ca.keyPem(), ca.certificatePem(), keyPem, csrPem, certPem, secret);
+    }
+
+    /** The CA that signs this run's certificate; {@code madeNow} is its certificate when this run made it, else null. */
+    private record UsedCa(IssuingAuthority authority, String keyPem, String certificatePem, X509Certificate madeNow) {}
+
+    private static UsedCa reuse(ExistingCa existing, OneShotRequest.FileNames names, List<String> progress) {
+        X509Certificate cert = existing.authority().certificate();
+        progress.add("Using the existing CA " + names.caKey() + " + " + names.caCert() + " (" + cert.getSubjectX500Principal().getName()
+                + ", valid until " + cert.getNotAfter().toInstant() + ")");
+        return new UsedCa(existing.authority(), existing.keyPem(), existing.certificatePem(), null);
+    }
+
+    private static UsedCa create(CaSpec spec, OneShotRequest request, Instant now, List<String> progress) {
+        KeyPair key = request.keyType().generate();
+        X509Certificate cert = CertificateIssuer.selfSignedRoot(spec, key, now);
+        progress.add("Made a new CA " + request.files().caCert() + " (CN=" + spec.commonName() + ", " + request.keyType().displayName()
+                + ", valid " + spec.validityDays() + " days"
+                + (spec.constraints().isEmpty() ? "" : ", " + spec.constraints().describe()) + ")");
+        return new UsedCa(IssuingAuthority.of(List.of(cert), key.getPrivate()), Pem.encode(key.getPrivate()), Pem.encode(cert), cert);
+    }
+
+    private static String header(OneShotRequest.FileNames names, OneShotRequest request, X509Certificate certificate,
+                                 String serial, Instant now) {
+        return "Written by Inkan oneshot at " + now + ": a record of what was issued, read back from the certificates.\n"
+                + names.cert() + ": serial " + serial + ", " + request.keyType().displayName() + ", valid "
+                + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant() + ",\n"
+                + "  issued by " + certificate.getIssuerX500Principal().getName() + " (" + names.caCert() + ").\n"
+                + "openssl x509 -req -in " + names.csr() + " -CA " + names.caCert() + " -CAkey " + names.caKey()
+                + " -extfile " + names.config() + " -extensions v3_req\n  would add the same extensions.";
+    }
+
+    /** The serial as openssl prints and stores it: upper-case hex, an even number of digits. */
+    private static String opensslSerial(X509Certificate certificate) {
+        String hex = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        return hex.length() % 2 == 0 ? hex : "0" + hex;
+    }
+
+    private static NameConstraintPolicy nameConstraints(OneShotRequest request) {
+        // Called twice so an error in the IP ranges names CA_PERMITTED_IP, not CA_PERMITTED_DNS.
+        NameConstraintPolicy.of("CA_PERMITTED_DNS", request.caPermittedDns(), List.of());
+        return NameConstraintPolicy.of("CA_PERMITTED_IP", request.caPermittedDns(), request.caPermittedIp());
+    }
+
+    /** Runs an engine step, renaming the field of a refusal to the one-shot variable the user set. */
+    private static <T> T as(Map<String, String> variables, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RequestRejectedException e) {
+            String variable = variables.getOrDefault(e.field(), e.field());
+            throw e instanceof PolicyViolationException
+                    ? new PolicyViolationException(variable, e.getMessage())
+                    : new InvalidInputException(variable, e.getMessage());
+        }
+    }
+}

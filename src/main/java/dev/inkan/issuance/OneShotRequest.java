@@ -1,0 +1,73 @@
+package dev.inkan.issuance;
+
+import dev.inkan.engine.CertificateProfile;
+import dev.inkan.engine.InvalidInputException;
+import dev.inkan.engine.KeyType;
+import dev.inkan.export.OutputFile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a one-shot run is asked for: omgwtfssl's contract (its variables, defaults and file
+ * names) plus Inkan's additions. Fields of the errors raised for it are named after the
+ * environment variables, which is how one-shot users spell their input.
+ *
+ * @param subject the server CN ({@code SSL_SUBJECT}), or null when not given: then the first DNS
+ *                name or IP address, or omgwtfssl's {@code example.com} when there are none
+ */
+public record OneShotRequest(FileNames files, String caSubject, int caExpireDays, List<String> caPermittedDns,
+                             List<String> caPermittedIp, KeyType keyType, String subject, List<String> dnsNames,
+                             List<String> ipAddresses, int expireDays, CertificateProfile profile, String k8sName,
+                             String k8sNamespace, boolean k8sSaveCaKey, boolean k8sSaveCaCert) {
+
+    /** omgwtfssl's default server CN when no name at all is given. */
+    public static final String DEFAULT_SUBJECT = "example.com";
+
+    public OneShotRequest {
+        caPermittedDns = List.copyOf(caPermittedDns);
+        caPermittedIp = List.copyOf(caPermittedIp);
+        dnsNames = List.copyOf(dnsNames);
+        ipAddresses = List.copyOf(ipAddresses);
+    }
+
+    /**
+     * The output file names, each a plain name inside the output directory. {@code ca.srl},
+     * {@code fullchain.pem} and {@code secret.yaml} are fixed (the serial file is named after the
+     * CA certificate, as {@code openssl x509 -CAcreateserial} names it).
+     */
+    public record FileNames(String caKey, String caCert, String config, String key, String csr, String cert) {
+
+        public static final String FULL_CHAIN = "fullchain.pem";
+        public static final String SECRET = "secret.yaml";
+
+        public FileNames {
+            Map<String, String> byName = new LinkedHashMap<>();
+            byName.put(FULL_CHAIN, "the full chain");
+            byName.put(SECRET, "the Kubernetes Secret");
+            String[][] variables = {{"CA_KEY", caKey}, {"CA_CERT", caCert}, {"SSL_CONFIG", config}, {"SSL_KEY", key},
+                    {"SSL_CSR", csr}, {"SSL_CERT", cert}};
+            for (String[] variable : variables) {
+                OutputFile.requirePlainName(variable[0], variable[1]);
+            }
+            byName.put(serialName(caCert), "the CA serial file (named after CA_CERT)");
+            for (String[] variable : variables) {
+                String previous = byName.putIfAbsent(variable[1], variable[0]);
+                if (previous != null) {
+                    throw new InvalidInputException(variable[0], "'" + variable[1] + "' is already the name of " + previous
+                            + "; give " + variable[0] + " a file name of its own");
+                }
+            }
+        }
+
+        /** {@code ca.pem} → {@code ca.srl}, as openssl names the serial file of a CA certificate. */
+        public String caSerial() {
+            return serialName(caCert);
+        }
+
+        private static String serialName(String caCert) {
+            int dot = caCert.lastIndexOf('.');
+            return (dot > 0 ? caCert.substring(0, dot) : caCert) + ".srl";
+        }
+    }
+}

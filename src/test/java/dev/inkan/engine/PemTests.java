@@ -1,0 +1,57 @@
+package dev.inkan.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** PEM (RFC 7468) codecs: what is written reads back, in the forms other tools expect. */
+class PemTests {
+
+    @ParameterizedTest
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "ED25519"})
+    void unencryptedKeysAreWrittenAsPkcs8AndReadBack(KeyType type) {
+        KeyPair pair = type.generate();
+        String pem = Pem.encode(pair.getPrivate());
+        assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(KeyPairs.matches(Pem.readPrivateKey("key", pem, null), pair.getPublic())).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048"})
+    void encryptedKeysReadBackOnlyWithTheirPassword(KeyType type) {
+        KeyPair pair = type.generate();
+        String pem = Pem.encodeEncrypted(pair.getPrivate(), "correct horse".toCharArray());
+        assertThat(pem).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+        assertThat(KeyPairs.matches(Pem.readPrivateKey("key", pem, "correct horse".toCharArray()), pair.getPublic())).isTrue();
+        assertThatThrownBy(() -> Pem.readPrivateKey("key", pem, "wrong".toCharArray()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("wrong password");
+        assertThatThrownBy(() -> Pem.readPrivateKey("key", pem, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("give its password");
+    }
+
+    @Test
+    void certificatesAndChainsRoundTripInOrder() {
+        Instant now = Instant.now();
+        KeyPair rootKey = KeyType.EC_P256.generate();
+        X509Certificate root = CertificateIssuer.selfSignedRoot(CaSpec.root("Pem Root", 30), rootKey, now);
+        X509Certificate leaf = CertificateIssuer.leaf(LeafSpec.of("a.test", List.of(), List.of(), CertificateProfile.SERVER, 30),
+                KeyType.EC_P256.generate().getPublic(), IssuingAuthority.of(List.of(root), rootKey.getPrivate()), now);
+        assertThat(Pem.readCertificates("chain", Pem.encode(List.of(leaf, root)))).containsExactly(leaf, root);
+    }
+
+    @Test
+    void textWithoutAPemBlockIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> Pem.readCertificates("CA_CERT", "hello")).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((RequestRejectedException) e).field()).isEqualTo("CA_CERT"));
+        assertThatThrownBy(() -> Pem.readPrivateKey("CA_KEY", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n", null))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Pem.readPrivateKey("CA_KEY", "", null)).isInstanceOf(InvalidInputException.class);
+    }
+}
