@@ -98,7 +98,7 @@ class CertificateApiControllerTests extends ApiSliceTest {
 
     @Test
     void searchPassesEveryFilter() throws Exception {
-        when(issuance.search(any())).thenReturn(new CertificatePage(List.of(), 1, 10, 0));
+        when(issuance.search(any())).thenReturn(new CertificatePage(List.of(), 1, 10, 0, true));
 
         mvc.perform(get("/api/v1/certificates?q=app&status=valid&caId=2&expiringWithinDays=7&page=1&size=10&sort=notAfter")
                         .header("Authorization", BEARER))
