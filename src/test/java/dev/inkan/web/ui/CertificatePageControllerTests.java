@@ -57,7 +57,7 @@ class CertificatePageControllerTests {
     @Test
     void listPassesSearchFilterSortAndPageToTheServiceAndShowsBadges() throws Exception {
         given(certificates.search(any())).willReturn(new CertificatePage(
-                List.of(UiFixtures.summary(5, "valid"), UiFixtures.summary(6, "revoked")), 1, 20, 42));
+                List.of(UiFixtures.summary(5, "valid"), UiFixtures.summary(6, "revoked")), 1, 20, 42, true));
 
         mvc.perform(get("/certificates").param("q", "app").param("status", "valid").param("ca", "1")
                         .param("sort", "-expiry").param("page", "2"))
@@ -72,8 +72,16 @@ class CertificatePageControllerTests {
     }
 
     @Test
+    void listSaysTenThousandPlusWhenTheServiceStoppedCounting() throws Exception {
+        given(certificates.search(any())).willReturn(new CertificatePage(List.of(UiFixtures.summary(5, "valid")), 0, 20, 10_000, false));
+
+        mvc.perform(get("/certificates"))
+                .andExpect(content().string(Matchers.containsString("10,000+ certificates")));
+    }
+
+    @Test
     void listDefaultsToSoonestExpiryFirst() throws Exception {
-        given(certificates.search(any())).willReturn(new CertificatePage(List.of(), 0, 20, 0));
+        given(certificates.search(any())).willReturn(new CertificatePage(List.of(), 0, 20, 0, true));
 
         mvc.perform(get("/certificates"))
                 .andExpect(content().string(Matchers.containsString("No certificate matches")));
