@@ -4,10 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The audit table: who issued, revoked, deleted a key or made a CA, and when. Written inside the same transaction. */
-@Repository
+@Component
 public class AuditTrail {
 
     /** One recorded action. */

@@ -10,10 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-/** The {@code certificate_authority} table. Sealed keys are read only by {@link #sealedKey(long)}. */
-@Repository
+/** The {@code certificate_authority} table (JdbcClient translates SQL errors itself: no repository proxy). Sealed keys are read only by {@link #sealedKey(long)}. */
+@Component
 class CertificateAuthorityStore {
 
     /** A row to insert. */

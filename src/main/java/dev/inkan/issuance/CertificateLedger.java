@@ -13,14 +13,14 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The {@code certificate} table: every certificate issued, keyed by issuer (CA id) and serial, with
  * status, revocation and the sealed private key. Searches use the {@code certificate_name} terms
  * and the indexes on status and expiry, so a page costs the same at 100 or 100,000 certificates.
  */
-@Repository
+@Component
 class CertificateLedger {
 
     /** A row to insert. */

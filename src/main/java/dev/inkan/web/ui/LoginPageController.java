@@ -9,6 +9,6 @@ class LoginPageController {
 
     @GetMapping("/login")
     String showLoginForm() {
-        return "login/login";
+        return "login";
     }
 }

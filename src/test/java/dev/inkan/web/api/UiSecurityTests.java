@@ -61,19 +61,15 @@ class UiSecurityTests extends RunningService {
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
 
         assertThat(get("/").headers().firstValue("Location").orElse("")).doesNotEndWith("/login");
+        HttpResponse<String> missing = get("/no-such-page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).as("UI errors are not API problem+json")
+                .doesNotContain("problem+json");
         assertThat(get("/api/v1/cas").statusCode()).as("a UI session does not open the API").isEqualTo(401);
 
-        HttpResponse<String> logout = postForm("/logout", "_csrf=" + encode(csrfAfterLogin()));
+        HttpResponse<String> logout = postForm("/logout", "_csrf=" + encode(csrfToken()));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(get("/").headers().firstValue("Location").orElse("")).endsWith("/login");
-    }
-
-    private String csrfAfterLogin() throws Exception {
-        // Every UI page's header has the logout form, which carries the token for the current session
-        HttpResponse<String> page = get("/");
-        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(token.find()).as(page.body()).isTrue();
-        return token.group(1);
     }
 
     @Test
