@@ -69,10 +69,11 @@ class WebUiBrowserTests extends RunningService {
 
     @Test
     @Order(1)
-    void loggedOutUserIsSentToTheLoginPage() {
+    void loggedOutUserIsSentToTheLoginPage() throws IOException {
         open("/certificates");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Log in");
+        chromium.screenshot("login");
     }
 
     @Test
