@@ -1,7 +1,10 @@
 package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.export.BundleExport;
+import dev.inkan.export.BundleOptions;
 import dev.inkan.issuance.CertificateDetails;
 import dev.inkan.issuance.CertificateQuery;
 import dev.inkan.issuance.IssuanceService;
@@ -14,6 +17,7 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The certificate list and one certificate's page: decoded fields, downloads through the session
@@ -57,10 +62,12 @@ class CertificatePageController {
 
     private final IssuanceService certificates;
     private final CertificateAuthorityService authorities;
+    private final BundleExport bundles;
 
-    CertificatePageController(IssuanceService certificates, CertificateAuthorityService authorities) {
+    CertificatePageController(IssuanceService certificates, CertificateAuthorityService authorities, BundleExport bundles) {
         this.certificates = certificates;
         this.authorities = authorities;
+        this.bundles = bundles;
     }
 
     @GetMapping("/certificates")
@@ -82,8 +89,6 @@ class CertificatePageController {
     @GetMapping("/certificates/{id}")
     String showCertificate(@PathVariable long id, Model model) {
         model.addAttribute("cert", certificates.get(id));
-        // Filled in when the bundles feature lands: GET /certificates/{id}/bundle.zip.
-        model.addAttribute("bundleAvailable", false);
         return "certificates/certificateDetails";
     }
 
@@ -100,18 +105,34 @@ class CertificatePageController {
     @PostMapping("/certificates/{id}/pkcs12")
     Object downloadPkcs12(@PathVariable long id, @RequestParam(defaultValue = "") String password,
                           @RequestParam(required = false) String encryption, Model model) {
+        return passwordProtectedDownload(id, model, "cert.p12", "application/x-pkcs12",
+                () -> certificates.pkcs12(id, new Pkcs12Request(password, encryption)));
+    }
+
+    /** The nginx-ready bundle; the form's password protects the cert.p12 inside it. */
+    @PostMapping("/certificates/{id}/bundle.zip")
+    Object downloadBundle(@PathVariable long id, @RequestParam(defaultValue = "") String password,
+                          @RequestParam(required = false) String encryption, Model model) {
+        return passwordProtectedDownload(id, model, "bundle.zip", "application/zip", () -> {
+            Pkcs12.Encryption p12Encryption = new Pkcs12Request(password, encryption).validate();
+            BundleOptions options = BundleOptions.defaults(password.toCharArray()).withEncryption(p12Encryption)
+                    .withInstallBaseUrl(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+            return bundles.zip(certificates.bundle(id), options);
+        });
+    }
+
+    private Object passwordProtectedDownload(long id, Model model, String file, String mediaType, Supplier<byte[]> content) {
         CertificateDetails cert = certificates.get(id);
         try {
-            byte[] p12 = certificates.pkcs12(id, new Pkcs12Request(password, encryption));
+            byte[] body = content.get();
             return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType("application/x-pkcs12"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(cert, "cert.p12"))
+                    .contentType(MediaType.parseMediaType(mediaType))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(cert, file))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .body(p12);
+                    .body(body);
         } catch (RequestRejectedException e) {
             model.addAttribute("pkcs12Error", e.getMessage());
             model.addAttribute("cert", cert);
-            model.addAttribute("bundleAvailable", false);
             return "certificates/certificateDetails";
         }
     }

@@ -1,6 +1,10 @@
 package dev.inkan.web.ui;
 
+import dev.inkan.export.TrustInstallers;
+import dev.inkan.export.TrustPlatform;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -29,23 +33,24 @@ public record TrustInstructions(String caFile, String caUrl, String baseUrl, Str
         return caUrl == null ? null : "curl -fsSL " + caUrl + " -o " + caFile;
     }
 
+    /** The install scripts the page offers as one-liners, with what the user should know before running each. */
+    private static final Map<TrustPlatform, String> ONE_LINER_NOTES = new EnumMap<>(Map.of(
+            TrustPlatform.LINUX, "Run as a user with sudo.",
+            TrustPlatform.NSS, "Run as yourself, not root; needs certutil.",
+            TrustPlatform.MACOS, "Asks for your password.",
+            TrustPlatform.WINDOWS, "In PowerShell as Administrator.",
+            TrustPlatform.JAVA, "Uses the java on your PATH (or JAVA_HOME)."));
+
     /**
-     * The one-liners served by the bundles feature at {@code GET /install/{platform}} (its
-     * {@code TrustPlatform} ids); each script carries the default CA, checks its fingerprint and
-     * installs it into that platform's stores. Same command forms as the bundles' README.txt.
+     * The one-liners that run the scripts served at {@code GET /install/{platform}}; each script
+     * carries the default CA, checks its fingerprint and installs it into that platform's stores.
+     * The command text is {@link TrustInstallers#command}'s, the same the bundle's README.txt shows.
      */
     public List<Platform> oneLiners() {
-        return List.of(
-                new Platform("install-linux", "Linux: system store (Debian/Ubuntu, Fedora/RHEL, Arch, Alpine)", "Run as a user with sudo.",
-                        "curl -fsSL " + baseUrl + "/install/linux | sudo sh"),
-                new Platform("install-nss", "Firefox and Chromium on Linux: your NSS databases", "Run as yourself, not root; needs certutil.",
-                        "curl -fsSL " + baseUrl + "/install/nss | sh"),
-                new Platform("install-macos", "macOS: System keychain", "Asks for your password.",
-                        "curl -fsSL " + baseUrl + "/install/macos | sudo sh"),
-                new Platform("install-windows", "Windows: Trusted Root store", "In PowerShell as Administrator.",
-                        "& ([scriptblock]::Create((iwr -UseBasicParsing " + baseUrl + "/install/windows).Content))"),
-                new Platform("install-java", "Java: the JDK's cacerts", "Uses the java on your PATH (or JAVA_HOME).",
-                        "curl -fsSL " + baseUrl + "/install/java | sudo sh"));
+        return ONE_LINER_NOTES.entrySet().stream()
+                .map(e -> new Platform("install-" + e.getKey().id(), e.getKey().title(), e.getValue(),
+                        TrustInstallers.command(e.getKey(), baseUrl)))
+                .toList();
     }
 
     public List<Platform> platforms() {

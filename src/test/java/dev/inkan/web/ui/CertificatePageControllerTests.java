@@ -1,5 +1,6 @@
 package dev.inkan.web.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -34,6 +35,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import dev.inkan.export.BundleExport;
+import dev.inkan.export.BundleOptions;
+import dev.inkan.engine.Pkcs12;
 
 @WebMvcTest(CertificatePageController.class)
 @WithMockUser(username = "admin")
@@ -46,6 +50,8 @@ class CertificatePageControllerTests {
     IssuanceService certificates;
     @MockitoBean
     CertificateAuthorityService authorities;
+    @MockitoBean
+    BundleExport bundles;
 
     @BeforeEach
     void oneCaAndOneCertificate() {
@@ -132,6 +138,30 @@ class CertificatePageControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"app.test-cert.p12\""))
                 .andExpect(content().bytes(new byte[] {0x30, 0x01}));
+    }
+
+    @Test
+    void nginxBundleIsDownloadedAsAZipWhoseP12UsesTheChosenPasswordAndEncryption() throws Exception {
+        given(bundles.zip(any(), any())).willReturn(new byte[] {0x50, 0x4b});
+
+        mvc.perform(post("/certificates/5/bundle.zip").with(csrf()).param("password", "s3cret!").param("encryption", "legacy"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"app.test-bundle.zip\""))
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(content().bytes(new byte[] {0x50, 0x4b}));
+        var options = org.mockito.ArgumentCaptor.forClass(BundleOptions.class);
+        org.mockito.Mockito.verify(bundles).zip(any(), options.capture());
+        assertThat(new String(options.getValue().pkcs12Password())).isEqualTo("s3cret!");
+        assertThat(options.getValue().pkcs12Encryption()).isEqualTo(Pkcs12.Encryption.LEGACY);
+    }
+
+    @Test
+    void bundleWithATooShortPasswordShowsTheErrorAndBuildsNothing() throws Exception {
+        mvc.perform(post("/certificates/5/bundle.zip").with(csrf()).param("password", "ab"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("certificates/certificateDetails"))
+                .andExpect(model().attributeExists("pkcs12Error"));
+        org.mockito.Mockito.verifyNoInteractions(bundles);
     }
 
     @Test

@@ -220,6 +220,33 @@ class WebUiBrowserTests extends RunningService {
     }
 
     @Test
+    @Order(10)
+    void nginxBundleDownloadedThroughTheSessionHoldsTheCertificateItsKeyAndAP12WithTheChosenPassword() throws Exception {
+        browser.get(certificatePage);
+        assertThat(browser.findElement(By.id("download-bundle")).getAttribute("formaction")).endsWith("/bundle.zip");
+        String csrf = browser.findElement(By.cssSelector("form[action$='/pkcs12'] input[name=_csrf]")).getDomProperty("value");
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/bundle.zip"))
+                .header("Cookie", chromium.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("password=battery-staple&_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8")))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        java.util.Map<String, byte[]> files = new java.util.HashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(files).containsKeys("fullchain.pem", "key.pem", "nginx/site.conf", "nginx/ssl.conf", "cert.p12", "ca.pem");
+        X509Certificate leaf = dev.inkan.engine.Pem.readCertificates("cert", new String(files.get("fullchain.pem"))).get(0);
+        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=app.ui.test");
+        assertThat(dev.inkan.engine.KeyPairs.matches(dev.inkan.engine.Pem.readPrivateKey("key", new String(files.get("key.pem")), null),
+                leaf.getPublicKey())).isTrue();
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(new ByteArrayInputStream(files.get("cert.p12")), "battery-staple".toCharArray());
+        assertThat(store.isKeyEntry(store.aliases().nextElement())).isTrue();
+    }
+
+    @Test
     @Order(11)
     void unknownCertificateAndUnknownPageGetTheFriendly404PageInTheLayout() {
         open("/certificates/987654321");
