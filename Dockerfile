@@ -2,7 +2,7 @@
 #
 #   docker build -t inkan .
 #   docker run --rm -e SSL_SUBJECT=localhost -v "$PWD/certs:/certs" inkan           # one-shot
-#   docker run -d --user inkan -p 127.0.0.1:8080:8080 -v inkan-data:/data inkan serve # service
+#   docker run -d -p 127.0.0.1:8080:8080 -v inkan-data:/data inkan serve               # service
 #
 # Base images are build arguments so that tests (and air-gapped builds) can substitute local ones.
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-25
@@ -23,7 +23,8 @@ RUN ./mvnw -B -q -DskipTests package \
 # cache is valid only for the same JVM and class path.
 
 FROM ${RUNTIME_IMAGE}
-# `serve` runs as this unprivileged user (docker run --user inkan ... serve); its data lives in /data.
+# `serve` always runs as this unprivileged user (entrypoint.sh drops root with setpriv); its data
+# lives in /data and it listens on all interfaces of the container (publish it on 127.0.0.1 only).
 # The default command, oneshot, runs as root on purpose: it writes into a host directory mounted at
 # /certs and gives each file the owner of that directory (chown needs root), so the host user can
 # read and delete them without sudo. `docker run --user "$(id -u):$(id -g)"` works as well and needs no chown.
@@ -32,12 +33,18 @@ RUN groupadd --system --gid 10001 inkan \
  && mkdir -p /data /certs /app \
  && chown inkan:inkan /data
 COPY --from=build /app/ /app/
-RUN java -XX:AOTCacheOutput=/app/inkan.aot -jar /app/inkan.jar oneshot --out /tmp/aot-training > /dev/null 2>&1 \
- && rm -rf /tmp/aot-training \
- && test -s /app/inkan.aot
-# serve keeps its state relative to the working directory (./data), so it starts in the inkan user's /data.
+COPY --chmod=755 src/main/docker/entrypoint.sh /app/entrypoint.sh
+# One AOT cache per command, each trained on a real run of it: a one-shot issuance, and the service
+# started up to a refreshed context (Spring Boot's spring.context.exit=onRefresh training run).
+RUN java -XX:AOTCacheOutput=/app/oneshot.aot -jar /app/inkan.jar oneshot --out /tmp/aot-training > /dev/null 2>&1 \
+ && INKAN_DATA_DIR=/tmp/aot-data java -XX:AOTCacheOutput=/app/serve.aot -Dspring.context.exit=onRefresh \
+      -jar /app/inkan.jar serve > /dev/null 2>&1 \
+ && rm -rf /tmp/aot-training /tmp/aot-data \
+ && test -s /app/oneshot.aot && test -s /app/serve.aot \
+ && ln -s oneshot.aot /app/inkan.aot
+ENV INKAN_DATA_DIR=/data INKAN_BIND_ADDRESS=0.0.0.0
 WORKDIR /data
 VOLUME ["/data"]
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:AOTCache=/app/inkan.aot", "-Xlog:aot=off", "-Xlog:cds=off", "-jar", "/app/inkan.jar"]
+ENTRYPOINT ["/app/entrypoint.sh"]
 CMD ["oneshot", "--out", "/certs"]

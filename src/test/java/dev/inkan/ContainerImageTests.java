@@ -101,8 +101,11 @@ class ContainerImageTests {
         }
         String pub = "rw-r--r-- " + HOST_USER + ":" + HOST_USER;
         String secret = "rw------- " + HOST_USER + ":" + HOST_USER;
-        assertThat(files).containsExactlyInAnyOrderEntriesOf(Map.of("ca-key.pem", secret, "key.pem", secret, "secret.yaml", secret,
-                "ca.pem", pub, "ca.srl", pub, "cert.pem", pub, "key.csr", pub, "openssl.cnf", pub, "fullchain.pem", pub));
+        assertThat(files).containsAllEntriesOf(Map.of("ca-key.pem", secret, "key.pem", secret, "secret.yaml", secret,
+                "ca.pem", pub, "ca.srl", pub, "cert.pem", pub, "key.csr", pub, "openssl.cnf", pub, "fullchain.pem", pub))
+                .containsAllEntriesOf(Map.of("cert.p12", secret, "haproxy.pem", secret, "cert.p12.password", secret,
+                        "install-ca-linux.sh", "rwxr-xr-x " + HOST_USER + ":" + HOST_USER))
+                .hasSize(dev.inkan.testing.OneShotRuns.DEFAULT_ENTRIES);
 
         X509Certificate leaf = certificate(certs.resolve("cert.pem"));
         X509Certificate root = certificate(certs.resolve("ca.pem"));
@@ -154,7 +157,47 @@ class ContainerImageTests {
                 "id -un && stat -c %U /data && java -XX:AOTCache=/app/inkan.aot -jar /app/inkan.jar oneshot --out /data/x"
                         + " && ls /data/x | wc -l");
         assertThat(id.exitCode()).as(id.output()).isZero();
-        assertThat(id.stdout()).startsWith("inkan\ninkan\n").contains("---\nca_key: |").endsWith("9\n");
+        assertThat(id.stdout()).startsWith("inkan\ninkan\n").contains("---\nca_key: |")
+                .endsWith(dev.inkan.testing.OneShotRuns.DEFAULT_ENTRIES + "\n");
+    }
+
+    @Test
+    void serveDropsRootToTheInkanUserKeepsItsDataInDataAndAnswersHealthAndCaPem() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        String name = "inkan-serve-test-" + port;
+        // Host networking keeps the test free of port-forwarding plumbing; the bind address is narrowed
+        // to loopback for the test (the image's own default, 0.0.0.0, is for a published container port).
+        var started = podman(Duration.ofMinutes(1), "run", "-d", "--name", name, "--network", "host",
+                "-e", "INKAN_BIND_ADDRESS=127.0.0.1", "-e", "SERVER_PORT=" + port, IMAGE, "serve");
+        assertThat(started.exitCode()).as(started.output()).isZero();
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            String health = "";
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!health.contains("UP") && System.nanoTime() < deadline) {
+                try {
+                    health = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                } catch (IOException notYet) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(health).as(podman(Duration.ofMinutes(1), "logs", name).output()).contains("UP");
+            String caPem = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/ca.pem"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            X509Certificate ca = dev.inkan.engine.Pem.readCertificates("ca.pem", caPem).get(0);
+            assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
+
+            var inside = podman(Duration.ofMinutes(1), "exec", name, "sh", "-c",
+                    "grep '^Uid:' /proc/1/status; stat -c '%U %a' /data/admin-token; ls /data");
+            assertThat(inside.exitCode()).as(inside.output()).isZero();
+            assertThat(inside.stdout()).startsWith("Uid:\t10001\t10001").contains("inkan 600").contains("inkan.mv.db");
+        } finally {
+            podman(Duration.ofMinutes(1), "rm", "-f", name);
+        }
     }
 
     private Path hostDirectory(String name) throws IOException {

@@ -27,7 +27,8 @@ record OneShotVariables(OneShotRequest request, String output, boolean silent) {
             "SSL_SIZE", "2048", "SSL_EXPIRE", "60", "SSL_SUBJECT", OneShotRequest.DEFAULT_SUBJECT, "SSL_DNS", "", "SSL_IP", "",
             "K8S_NAME", "omgwtfssl", "K8S_NAMESPACE", "default", "K8S_SAVE_CA_KEY", "no", "K8S_SAVE_CA_CRT", "no",
             "OUTPUT", "yaml", "SILENT", "no",
-            "SSL_KEY_TYPE", "rsa", "SSL_PROFILE", "server", "CA_PERMITTED_DNS", "", "CA_PERMITTED_IP", "");
+            "SSL_KEY_TYPE", "rsa", "SSL_PROFILE", "server", "CA_PERMITTED_DNS", "", "CA_PERMITTED_IP", "",
+            "BUNDLE", "yes", "P12_PASSWORD", "", "P12_LEGACY", "no");
 
     static OneShotVariables read(Map<String, String> env) {
         Values values = new Values(env);
@@ -43,7 +44,8 @@ record OneShotVariables(OneShotRequest request, String output, boolean silent) {
                 values.days("SSL_EXPIRE"), CertificateProfile.parse("SSL_PROFILE", values.get("SSL_PROFILE")),
                 KubernetesSecret.requireName("K8S_NAME", values.get("K8S_NAME")),
                 KubernetesSecret.requireNamespace("K8S_NAMESPACE", values.get("K8S_NAMESPACE")),
-                values.yesNo("K8S_SAVE_CA_KEY"), values.yesNo("K8S_SAVE_CA_CRT"));
+                values.yesNo("K8S_SAVE_CA_KEY"), values.yesNo("K8S_SAVE_CA_CRT"), values.yesNo("BUNDLE"),
+                values.isSet("P12_PASSWORD") ? values.get("P12_PASSWORD") : null, values.yesNo("P12_LEGACY"));
         return new OneShotVariables(request, output, values.yesNo("SILENT"));
     }
 

@@ -150,6 +150,15 @@ public class IssuanceService {
         return bundle.toPkcs12(summary.commonName(), request.password().toCharArray(), encryption);
     }
 
+    /** Key, certificate and chain for the nginx bundle (bundle.zip); refused when the key is no longer stored. */
+    public CertificateBundle bundle(long id) {
+        CertificateSummary summary = summary(id);
+        PrivateKey key = privateKey(id).orElseThrow(() -> new ConflictException("id", "certificate " + id
+                + " has no stored private key (" + (summary.origin().equals(CertificateSummary.CSR) ? "it was signed from a CSR"
+                : "it was deleted") + "), so there is no nginx bundle; download cert.pem and fullchain.pem and use the key you hold"));
+        return new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
+    }
+
     /** Revokes (status only until CRL/OCSP exist); revoking twice is a conflict. */
     public CertificateSummary revoke(long id, RevocationRequest request, String actor) {
         RevocationReason reason = request.validate();

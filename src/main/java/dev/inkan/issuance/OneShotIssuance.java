@@ -10,6 +10,10 @@ import dev.inkan.engine.Pem;
 import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.SigningRequest;
+import dev.inkan.engine.CertificateBundle;
+import dev.inkan.engine.Pkcs12;
+import dev.inkan.export.BundleExport;
+import dev.inkan.export.BundleOptions;
 import dev.inkan.export.KubernetesSecret;
 import dev.inkan.export.OpensslConfigRecord;
 import dev.inkan.export.OutputFile;
@@ -19,15 +23,17 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * A one-shot run: a CA (reused from the output directory, after checking it, or made new), a
  * fresh server key, its CSR and certificate, and every file omgwtfssl writes plus
- * {@code fullchain.pem}, all built in memory. Nothing is written here: the caller writes
+ * {@code fullchain.pem} and (unless {@code BUNDLE=no}) Inkan's bundle, all built in memory. Nothing is written here: the caller writes
  * {@link OneShotResult#files()} only when everything succeeded.
  */
 public final class OneShotIssuance {
@@ -36,6 +42,9 @@ public final class OneShotIssuance {
     private static final Map<String, String> LEAF_VARIABLES = Map.of("commonName", "SSL_SUBJECT", "dnsNames", "SSL_DNS",
             "ipAddresses", "SSL_IP", "validityDays", "SSL_EXPIRE", "keyType", "SSL_KEY_TYPE", "caId", "CA_CERT");
     private static final Map<String, String> CA_VARIABLES = Map.of("name", "CA_SUBJECT", "validityDays", "CA_EXPIRE");
+
+    /** Where a generated cert.p12 password goes (0600), when P12_PASSWORD is not set. */
+    public static final String PASSWORD_FILE = "cert.p12.password";
 
     private final TemplateRenderer templates;
 
@@ -96,7 +105,42 @@ public final class OneShotIssuance {
         files.add(OutputFile.publicText(names.cert(), certPem));
         files.add(OutputFile.publicText(OneShotRequest.FileNames.FULL_CHAIN, certPem + Pem.encode(ca.authority().chain())));
         files.add(OutputFile.privateText(OneShotRequest.FileNames.SECRET, secret));
+        if (request.bundle()) {
+            files.addAll(bundleFiles(new CertificateBundle(certificate, ca.authority().chain(), key.getPrivate()), request, files, progress));
+        }
         return new OneShotResult(files, progress, certificate, ca.keyPem(), ca.certificatePem(), keyPem, csrPem, certPem, secret);
+    }
+
+    /**
+     * The files of Inkan's bundle that omgwtfssl's set lacks: chain.pem, ca.crt, cert.p12, truststore.p12,
+     * haproxy.pem, nginx/, README.txt and the install-ca-* helpers. cert.pem, key.pem, ca.pem,
+     * fullchain.pem and secret.yaml stay the one-shot's own (under SSL_CERT, SSL_KEY, CA_CERT, K8S_*).
+     */
+    private List<OutputFile> bundleFiles(CertificateBundle bundle, OneShotRequest request, List<OutputFile> own, List<String> progress) {
+        boolean generated = request.p12Password() == null;
+        char[] password = generated ? BundleOptions.generatedPassword() : request.p12Password().toCharArray();
+        BundleOptions options = BundleOptions.defaults(password)
+                .withEncryption(request.p12Legacy() ? Pkcs12.Encryption.LEGACY : Pkcs12.Encryption.MODERN)
+                .withSecret(request.k8sName(), request.k8sNamespace(), request.k8sSaveCaCert());
+        Set<String> taken = new HashSet<>(Set.of("cert.pem", "key.pem", "ca.pem", OneShotRequest.FileNames.FULL_CHAIN,
+                OneShotRequest.FileNames.SECRET, PASSWORD_FILE));
+        own.forEach(file -> taken.add(file.name()));
+        List<OutputFile> files = new ArrayList<>();
+        for (OutputFile file : new BundleExport(templates).files(bundle, options)) {
+            if (taken.contains(file.name())) {
+                continue;
+            }
+            if (file.name().equals("nginx/ssl.conf") && !request.files().key().equals("key.pem")) {
+                file = OutputFile.publicText(file.name(), file.text().replace("/key.pem;", "/" + request.files().key() + ";"));
+            }
+            files.add(file);
+        }
+        if (generated) {
+            files.add(OutputFile.privateText(PASSWORD_FILE, new String(password) + "\n"));
+        }
+        progress.add("Wrote the nginx bundle (nginx/site.conf, nginx/ssl.conf, cert.p12" + (generated ? " with its password in "
+                + PASSWORD_FILE : "") + ", truststore.p12, haproxy.pem) and the trust helpers install-ca-*.sh; README.txt says how to use them");
+        return files;
     }
 
     /** The CA that signs this run's certificate; {@code madeNow} is its certificate when this run made it, else null. */

@@ -15,11 +15,15 @@ import java.util.Map;
  *
  * @param subject the server CN ({@code SSL_SUBJECT}), or null when not given: then the first DNS
  *                name or IP address, or omgwtfssl's {@code example.com} when there are none
+ * @param bundle      whether to write Inkan's bundle files too ({@code BUNDLE}: nginx/, cert.p12, install-ca-*.sh...)
+ * @param p12Password the password of cert.p12 ({@code P12_PASSWORD}), or null to have one made (written to cert.p12.password)
+ * @param p12Legacy   3DES/SHA-1 instead of AES-256 for cert.p12 ({@code P12_LEGACY}), for Windows before 1809, macOS before 12
  */
 public record OneShotRequest(FileNames files, String caSubject, int caExpireDays, List<String> caPermittedDns,
                              List<String> caPermittedIp, KeyType keyType, String subject, List<String> dnsNames,
                              List<String> ipAddresses, int expireDays, CertificateProfile profile, String k8sName,
-                             String k8sNamespace, boolean k8sSaveCaKey, boolean k8sSaveCaCert) {
+                             String k8sNamespace, boolean k8sSaveCaKey, boolean k8sSaveCaCert, boolean bundle,
+                             String p12Password, boolean p12Legacy) {
 
     /** omgwtfssl's default server CN when no name at all is given. */
     public static final String DEFAULT_SUBJECT = "example.com";
@@ -29,6 +33,10 @@ public record OneShotRequest(FileNames files, String caSubject, int caExpireDays
         caPermittedIp = List.copyOf(caPermittedIp);
         dnsNames = List.copyOf(dnsNames);
         ipAddresses = List.copyOf(ipAddresses);
+        if (p12Password != null && (p12Password.length() < 4 || p12Password.length() > 1024)) {
+            throw new InvalidInputException("P12_PASSWORD", "a PKCS#12 password has 4 to 1024 characters (OpenSSL refuses"
+                    + " shorter ones); choose another, or unset P12_PASSWORD to have one made");
+        }
     }
 
     /**

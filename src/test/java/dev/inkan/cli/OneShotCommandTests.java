@@ -112,10 +112,20 @@ class OneShotCommandTests {
                 modes.put(file.getFileName().toString(), PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             }
         }
-        assertThat(modes).containsExactlyInAnyOrderEntriesOf(Map.of(
+        Map<String, String> expected = new java.util.TreeMap<>(Map.of(
                 "ca-key.pem", "rw-------", "key.pem", "rw-------", "secret.yaml", "rw-------",
                 "ca.pem", "rw-r--r--", "ca.srl", "rw-r--r--", "cert.pem", "rw-r--r--", "key.csr", "rw-r--r--",
                 "openssl.cnf", "rw-r--r--", "fullchain.pem", "rw-r--r--"));
+        // Inkan's bundle beside omgwtfssl's files (BUNDLE=yes, the default).
+        expected.putAll(Map.of("cert.p12", "rw-------", "cert.p12.password", "rw-------", "haproxy.pem", "rw-------",
+                "chain.pem", "rw-r--r--", "ca.crt", "rw-r--r--", "truststore.p12", "rw-r--r--", "README.txt", "rw-r--r--",
+                "install-ca-windows.ps1", "rw-r--r--"));
+        for (String platform : List.of("linux", "debian", "fedora", "arch", "alpine", "nss", "macos", "java", "node", "python", "curl", "docker")) {
+            expected.put("install-ca-" + platform + ".sh", "rwxr-xr-x");
+        }
+        modes.remove("nginx");
+        assertThat(modes).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(tmp.resolve("nginx/ssl.conf")).content().contains("ssl_certificate_key /etc/nginx/inkan/key.pem;");
         var serial = Processes.run(List.of("openssl", "x509", "-noout", "-serial", "-in", tmp.resolve("cert.pem").toString()));
         assertThat("serial=" + Files.readString(tmp.resolve("ca.srl"))).as("ca.srl as openssl writes it").isEqualTo(serial.stdout());
         assertThat(Files.readString(tmp.resolve("fullchain.pem")))

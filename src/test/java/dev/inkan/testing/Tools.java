@@ -15,7 +15,8 @@ public final class Tools {
             Map.entry("vfychain", "libnss3-tools"), Map.entry("go", "golang-go"), Map.entry("nginx", "nginx"),
             Map.entry("chromium", "chromium"), Map.entry("chromedriver", "chromium-driver"), Map.entry("podman", "podman"),
             Map.entry("debootstrap", "debootstrap"), Map.entry("shellcheck", "shellcheck"), Map.entry("curl", "curl"),
-            Map.entry("python3", "python3"));
+            Map.entry("python3", "python3"), Map.entry("node", "nodejs"), Map.entry("unzip", "unzip"),
+            Map.entry("keytool", "openjdk-17-jdk-headless"), Map.entry("runuser", "util-linux"));
 
     private Tools() {}
 

@@ -1,0 +1,157 @@
+package dev.inkan.export;
+
+import dev.inkan.engine.CertificateBundle;
+import dev.inkan.engine.KeyType;
+import dev.inkan.engine.Pkcs12;
+import dev.inkan.engine.PolicyViolationException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one bundle every front end hands out (one-shot, REST, UI): from a {@link CertificateBundle}
+ * the files nginx, HAProxy, Kubernetes, Java and the trust-store scripts need, named as README.txt
+ * in the bundle lists them. Private material ({@code key.pem}, {@code cert.p12},
+ * {@code haproxy.pem}, {@code secret.yaml}) is mode 0600.
+ */
+public final class BundleExport {
+
+    /** cert.p12's friendly name, as keytool and Keychain Access show it. */
+    public static final String PKCS12_ALIAS = "inkan";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final TemplateRenderer templates;
+    private final TrustInstallers installers;
+
+    public BundleExport(TemplateRenderer templates) {
+        this.templates = templates;
+        this.installers = new TrustInstallers(templates);
+    }
+
+    /** Every file of the bundle, the trust-store scripts included. */
+    public List<OutputFile> files(CertificateBundle bundle, BundleOptions options) {
+        if (bundle.key().isEmpty()) {
+            throw new PolicyViolationException("privateKey", "this certificate's private key is not held by Inkan (it was"
+                    + " issued from a CSR or its key was deleted), so there is no key.pem, cert.p12 or nginx bundle;"
+                    + " download cert.pem and chain.pem instead, or issue a new certificate with a generated key");
+        }
+        RootOfTrust ca = RootOfTrust.of(bundle.root());
+        Map<String, String> values = values(bundle, ca, options);
+        String fullChain = bundle.fullChainPem();
+        String key = bundle.privateKeyPem();
+
+        List<OutputFile> files = new ArrayList<>();
+        files.add(OutputFile.publicText("cert.pem", bundle.certificatePem()));
+        files.add(OutputFile.privateText("key.pem", key));
+        files.add(OutputFile.publicText("chain.pem", bundle.chainPem()));
+        files.add(OutputFile.publicText("fullchain.pem", fullChain));
+        files.add(OutputFile.publicText("ca.pem", ca.pem()));
+        files.add(new OutputFile("ca.crt", der(bundle.root()), OutputFile.PUBLIC));
+        files.add(new OutputFile("cert.p12", bundle.toPkcs12(PKCS12_ALIAS, options.pkcs12Password(), options.pkcs12Encryption()),
+                OutputFile.PRIVATE));
+        files.add(new OutputFile("truststore.p12", Pkcs12.trustStore(List.of(bundle.root()), List.of(ca.id()),
+                options.trustStorePassword()), OutputFile.PUBLIC));
+        files.add(OutputFile.privateText("haproxy.pem", fullChain + key));
+        files.add(OutputFile.privateText("secret.yaml", secret(fullChain, key, ca, options, values)));
+        files.add(OutputFile.publicText("nginx/ssl.conf", templates.render("nginx/ssl.conf", values)));
+        files.add(OutputFile.publicText("nginx/site.conf", templates.render("nginx/site.conf", values)));
+        files.add(OutputFile.publicText("README.txt", templates.render("bundle/README.txt", values)));
+        files.addAll(installers.all(ca, options.installBaseUrl()));
+        return List.copyOf(files);
+    }
+
+    /** The bundle as one zip, modes kept. */
+    public byte[] zip(CertificateBundle bundle, BundleOptions options) {
+        return BundleArchive.zip(files(bundle, options));
+    }
+
+    /** The DNS names and IP addresses of the certificate's subjectAltName, in order. */
+    public static List<String> serverNames(X509Certificate certificate) {
+        Set<String> names = new LinkedHashSet<>();
+        try {
+            Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
+            for (List<?> name : alternatives == null ? List.<List<?>>of() : alternatives) {
+                int type = (Integer) name.get(0);
+                if (type == 2 || type == 7) { // dNSName, iPAddress (RFC 5280 §4.2.1.6)
+                    names.add(String.valueOf(name.get(1)));
+                }
+            }
+        } catch (CertificateParsingException e) {
+            throw new IllegalArgumentException("the certificate's subjectAltName does not parse", e);
+        }
+        return List.copyOf(names);
+    }
+
+    /** secret.yaml through the one-shot's template (templates/kubernetes/secret.yaml): tls.crt is the full chain. */
+    private String secret(String fullChain, String key, RootOfTrust ca, BundleOptions options, Map<String, String> values) {
+        return KubernetesSecret.render(templates, values.get("secretName"), options.secretNamespace(), fullChain, key,
+                options.secretIncludesCa() ? ca.pem() : null, null);
+    }
+
+    private Map<String, String> values(CertificateBundle bundle, RootOfTrust ca, BundleOptions options) {
+        X509Certificate leaf = bundle.certificate();
+        List<String> names = serverNames(leaf);
+        Map<String, String> values = new HashMap<>();
+        values.put("serverNames", names.isEmpty() ? "_" : String.join(" ", names));
+        values.put("notBefore", DATE.format(leaf.getNotBefore().toInstant()));
+        values.put("notAfter", DATE.format(leaf.getNotAfter().toInstant()));
+        values.put("keyType", KeyType.of(leaf.getPublicKey()).map(KeyType::displayName).orElse(leaf.getPublicKey().getAlgorithm()));
+        values.put("issuer", RootOfTrust.of(bundle.chain().get(0)).name());
+        values.put("caName", ca.name());
+        values.put("caSha256", ca.sha256Colons());
+        values.put("caConstraints", ca.constraintsDescription());
+        values.put("installDirectory", options.installDirectory());
+        values.put("pkcs12Encryption", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY
+                ? "legacy 3DES/SHA-1 for old Windows and macOS importers" : "AES-256-CBC, PBKDF2-HMAC-SHA256");
+        values.put("opensslLegacyFlag", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY ? " -legacy" : "");
+        values.put("trustStorePassword", new String(options.trustStorePassword()));
+        String secretName = options.secretName() == null || options.secretName().isBlank()
+                ? secretName(names.isEmpty() ? ca.id() : names.get(0)) : options.secretName();
+        values.put("secretName", secretName);
+        values.put("secretNamespace", options.secretNamespace());
+        values.put("secretCaNote", options.secretIncludesCa() ? ", ca.crt = ca.pem" : "");
+        StringBuilder commands = new StringBuilder();
+        for (TrustPlatform platform : TrustPlatform.values()) {
+            commands.append(String.format("%-8s %s%n         %s%n", platform.id(), platform.title(),
+                    options.installBaseUrl() == null ? localCommand(platform) : TrustInstallers.command(platform, options.installBaseUrl())));
+        }
+        values.put("trustCommands", commands.toString().stripTrailing());
+        return values;
+    }
+
+    /** How to run the bundle's own copy of a script, from the unpacked bundle. */
+    private static String localCommand(TrustPlatform platform) {
+        if (platform.isPowerShell()) {
+            return "powershell -ExecutionPolicy Bypass -File " + platform.fileName() + " [-Store LocalMachine] [-Uninstall]";
+        }
+        return (platform.needsRoot() ? "sudo sh " : "sh ") + platform.fileName()
+                + (platform == TrustPlatform.DOCKER ? " install REGISTRY:PORT" : "");
+    }
+
+    /** A Kubernetes object name (RFC 1123 subdomain, ≤ 253 characters) from a host name: {@code *.app.test} → {@code wildcard.app.test-tls}. */
+    static String secretName(String host) {
+        String name = host.toLowerCase(Locale.ROOT).replace("*", "wildcard").replace(':', '-').replaceAll("[^a-z0-9.-]", "-")
+                .replaceAll("^[^a-z0-9]+", "").replaceAll("[^a-z0-9]+$", "");
+        name = (name.isEmpty() ? "inkan" : name) + "-tls";
+        return name.length() > 253 ? name.substring(name.length() - 253).replaceAll("^[^a-z0-9]+", "") : name;
+    }
+
+    private static byte[] der(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("the CA certificate cannot be encoded", e);
+        }
+    }
+}

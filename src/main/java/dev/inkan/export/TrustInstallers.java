@@ -1,0 +1,107 @@
+package dev.inkan.export;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the trust-store install scripts of {@code templates/trust/}, one per {@link TrustPlatform},
+ * each embedding the CA's PEM and SHA-256 fingerprint, checking one against the other before it
+ * installs, and saying which names the CA can sign for. Every script takes {@code install}
+ * (the default), {@code uninstall} or {@code status}; the PowerShell one {@code -Uninstall}.
+ */
+public final class TrustInstallers {
+
+    /** Shown in the scripts' usage lines when the service's own URL is not known (the one-shot). */
+    public static final String UNKNOWN_BASE_URL = "http://INKAN-HOST:8080";
+
+    private final TemplateRenderer templates;
+
+    public TrustInstallers(TemplateRenderer templates) {
+        this.templates = templates;
+    }
+
+    /** The script for {@code platform}; {@code baseUrl} (e.g. {@code http://10.0.0.5:8080}) fills its usage lines, or null. */
+    public String render(TrustPlatform platform, RootOfTrust ca, String baseUrl) {
+        Map<String, String> values = new HashMap<>(platform.isPowerShell() ? powerShellValues(ca) : shellValues(ca));
+        values.put("platform", platform.id());
+        values.put("platformTitle", platform.title());
+        values.put("fileName", platform.fileName());
+        values.put("baseUrl", baseUrl == null || baseUrl.isBlank() ? UNKNOWN_BASE_URL : baseUrl.replaceAll("/+$", ""));
+        if (!platform.isPowerShell()) {
+            values.put("common", templates.render("trust/common.sh", values));
+            values.put("systemStores", templates.render("trust/system-stores.sh", values));
+            values.put("profile", templates.render("trust/profile.sh", values));
+        }
+        return templates.render(platform.template(), values);
+    }
+
+    /** Every platform's script as an output file ({@code install-ca-*.sh} 0755, {@code install-ca-windows.ps1}). */
+    public List<OutputFile> all(RootOfTrust ca, String baseUrl) {
+        List<OutputFile> files = new ArrayList<>();
+        for (TrustPlatform platform : TrustPlatform.values()) {
+            // Windows PowerShell 5.1 reads a .ps1 without a byte order mark as ANSI: a non-ASCII CA name would be garbled.
+            String text = platform.isPowerShell() ? "\uFEFF" + render(platform, ca, baseUrl) : render(platform, ca, baseUrl);
+            files.add(new OutputFile(platform.fileName(), text.getBytes(StandardCharsets.UTF_8),
+                    platform.isPowerShell() ? OutputFile.PUBLIC : OutputFile.EXECUTABLE));
+        }
+        return files;
+    }
+
+    /** A plain-text page listing every platform with its command, for {@code GET /install}. */
+    public static String index(RootOfTrust ca, String baseUrl) {
+        StringBuilder text = new StringBuilder();
+        text.append("Trust the Inkan CA \"").append(ca.name()).append("\" on this machine.\n")
+                .append("SHA-256 fingerprint: ").append(ca.sha256Colons()).append('\n')
+                .append(ca.constraintsDescription()).append("\n\n")
+                .append("Each script checks the CA it carries against this fingerprint, can be run twice,\n")
+                .append("and undoes itself with 'uninstall' (... | sh -s uninstall; PowerShell: -Uninstall).\n\n");
+        for (TrustPlatform platform : TrustPlatform.values()) {
+            text.append(String.format("%-8s %s%n         %s%n", platform.id(), platform.title(), command(platform, baseUrl)));
+        }
+        return text.toString();
+    }
+
+    /** The one-line command a user runs for {@code platform}, as trust pages and README.txt show it. */
+    public static String command(TrustPlatform platform, String baseUrl) {
+        String url = (baseUrl == null || baseUrl.isBlank() ? UNKNOWN_BASE_URL : baseUrl.replaceAll("/+$", ""))
+                + "/install/" + platform.id();
+        if (platform.isPowerShell()) {
+            return "& ([scriptblock]::Create((iwr -UseBasicParsing " + url + ").Content))";
+        }
+        String shell = platform.needsRoot() ? "sudo sh" : "sh";
+        return "curl -fsSL " + url + " | " + shell + (platform == TrustPlatform.DOCKER ? " -s install REGISTRY:PORT" : "");
+    }
+
+    private static Map<String, String> shellValues(RootOfTrust ca) {
+        return Map.of("name", shellQuoted(ca.name()), "label", shellQuoted(ca.label()), "id", ca.id(),
+                "sha256", ca.sha256(), "sha256Colons", ca.sha256Colons(), "sha1", ca.sha1(),
+                "sha1Upper", ca.sha1().toUpperCase(Locale.ROOT), "constraints", shellQuoted(ca.constraintsDescription()),
+                "pem", ca.pem().strip());
+    }
+
+    private static Map<String, String> powerShellValues(RootOfTrust ca) {
+        return Map.of("name", powerShellQuoted(ca.name()), "label", powerShellQuoted(ca.label()), "id", ca.id(),
+                "sha256", ca.sha256(), "sha256Colons", ca.sha256Colons(), "sha1", ca.sha1(),
+                "sha1Upper", ca.sha1().toUpperCase(Locale.ROOT), "constraints", powerShellQuoted(ca.constraintsDescription()),
+                "pem", ca.pem().strip());
+    }
+
+    /** Text for inside POSIX single quotes (and a comment line): no control characters, ' written as '\''. */
+    static String shellQuoted(String text) {
+        return printable(text).replace("'", "'\\''");
+    }
+
+    /** Text for inside PowerShell single quotes: ' (and its typographic forms) doubled. */
+    static String powerShellQuoted(String text) {
+        return printable(text).replaceAll("(['\u2018\u2019\u201a\u201b])", "$1$1");
+    }
+
+    private static String printable(String text) {
+        return text.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.inkan.web.ui;
+
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.CertificateProfile;
+import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.IssuanceRequest;
+import dev.inkan.issuance.IssuedCertificate;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The issue form: the service generates the key and signs; success shows the new certificate. */
+@Controller
+class CertificateIssueController {
+
+    static final String ISSUE_FORM = "certificates/issueForm";
+    /** API field -> form field: the form has one box for both kinds of name. */
+    private static final Map<String, String> FORM_FIELDS = Map.of("dnsNames", "names", "ipAddresses", "names");
+
+    private final IssuanceService certificates;
+    private final CertificateAuthorityService authorities;
+
+    CertificateIssueController(IssuanceService certificates, CertificateAuthorityService authorities) {
+        this.certificates = certificates;
+        this.authorities = authorities;
+    }
+
+    @GetMapping("/certificates/new")
+    String initIssueForm(Model model) {
+        IssueForm form = new IssueForm();
+        List<Option> cas = caOptions(authorities);
+        if (!cas.isEmpty()) {
+            form.setCaId(authorities.defaultAuthority().id());
+        }
+        model.addAttribute("issueForm", form);
+        return issueForm(model);
+    }
+
+    @PostMapping("/certificates/new")
+    String processIssueForm(@ModelAttribute("issueForm") IssueForm form, BindingResult binding, Model model,
+                            Principal user, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return issueForm(model);
+        }
+        try {
+            IssuedCertificate issued = certificates.issue(new IssuanceRequest(form.getCommonName(), form.dnsNames(),
+                    form.ipAddresses(), form.getProfile(), form.getKeyType(), form.getValidityDays(), form.getCaId()), user.getName());
+            redirect.addFlashAttribute("message", "Issued " + issued.commonName() + ". Download the files below.");
+            return "redirect:/certificates/" + issued.id();
+        } catch (RequestRejectedException e) {
+            RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
+        } catch (NotFoundException e) {
+            RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
+        }
+        return issueForm(model);
+    }
+
+    private String issueForm(Model model) {
+        model.addAttribute("cas", caOptions(authorities));
+        model.addAttribute("profiles", profiles());
+        model.addAttribute("keyTypes", CaPageController.keyTypes(true));
+        return ISSUE_FORM;
+    }
+
+    static List<Option> caOptions(CertificateAuthorityService authorities) {
+        return authorities.list().stream()
+                .map(ca -> new Option(String.valueOf(ca.id()), ca.name() + (ca.defaultAuthority() ? " (default)" : "")))
+                .toList();
+    }
+
+    static List<Option> profiles() {
+        return Arrays.stream(CertificateProfile.values()).map(p -> new Option(p.id(), switch (p) {
+            case SERVER -> "TLS server";
+            case CLIENT -> "TLS client (mTLS)";
+            case SERVER_CLIENT -> "Server and client";
+        })).toList();
+    }
+}

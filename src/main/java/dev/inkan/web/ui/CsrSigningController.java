@@ -1,0 +1,84 @@
+package dev.inkan.web.ui;
+
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CsrIssuanceRequest;
+import dev.inkan.issuance.IssuedCertificate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Signing a CSR in two steps: the first submission shows what will be signed (the service's
+ * preview), the second, carrying the same CSR text, signs it.
+ */
+@Controller
+class CsrSigningController {
+
+    static final String CSR_FORM = "certificates/csrForm";
+    private static final Map<String, String> FORM_FIELDS = Map.of();
+
+    private final IssuanceService certificates;
+    private final CertificateAuthorityService authorities;
+
+    CsrSigningController(IssuanceService certificates, CertificateAuthorityService authorities) {
+        this.certificates = certificates;
+        this.authorities = authorities;
+    }
+
+    @GetMapping("/certificates/csr")
+    String initCsrForm(Model model) {
+        CsrForm form = new CsrForm();
+        if (!authorities.list().isEmpty()) {
+            form.setCaId(authorities.defaultAuthority().id());
+        }
+        model.addAttribute("csrForm", form);
+        return csrForm(model);
+    }
+
+    @PostMapping("/certificates/csr")
+    String processCsrForm(@ModelAttribute("csrForm") CsrForm form, BindingResult binding,
+                          @RequestParam(name = "file", required = false) MultipartFile file,
+                          Model model, Principal user, RedirectAttributes redirect) throws IOException {
+        if (file != null && !file.isEmpty() && form.getCsr().isBlank()) {
+            // Only the first bytes matter: the service refuses a CSR over its size limit with a message.
+            form.setCsr(new String(file.getInputStream().readNBytes(256 * 1024), StandardCharsets.UTF_8));
+        }
+        if (binding.hasErrors()) {
+            return csrForm(model);
+        }
+        CsrIssuanceRequest request = new CsrIssuanceRequest(form.getCsr(), form.getProfile(), form.getValidityDays(), form.getCaId());
+        try {
+            if (!form.confirmsPreview()) {
+                model.addAttribute("preview", certificates.previewCsr(request));
+                return csrForm(model);
+            }
+            IssuedCertificate issued = certificates.signCsr(request, user.getName());
+            redirect.addFlashAttribute("message", "Signed the request for " + issued.commonName() + ".");
+            return "redirect:/certificates/" + issued.id();
+        } catch (RequestRejectedException e) {
+            RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
+        } catch (NotFoundException e) {
+            RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
+        }
+        return csrForm(model);
+    }
+
+    private String csrForm(Model model) {
+        model.addAttribute("cas", CertificateIssueController.caOptions(authorities));
+        model.addAttribute("profiles", CertificateIssueController.profiles());
+        return CSR_FORM;
+    }
+}

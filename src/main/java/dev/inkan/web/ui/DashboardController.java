@@ -1,0 +1,31 @@
+package dev.inkan.web.ui;
+
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.issuance.IssuanceService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The dashboard: CAs, certificate counts by status, and the next certificates to expire. */
+@Controller
+class DashboardController {
+
+    static final int NEXT_TO_EXPIRE = 5;
+
+    private final IssuanceService certificates;
+    private final CertificateAuthorityService authorities;
+
+    DashboardController(IssuanceService certificates, CertificateAuthorityService authorities) {
+        this.certificates = certificates;
+        this.authorities = authorities;
+    }
+
+    @GetMapping("/")
+    String showDashboard(Model model) {
+        model.addAttribute("counts", certificates.counts(null));
+        model.addAttribute("nextToExpire", certificates.expiringNext(NEXT_TO_EXPIRE));
+        model.addAttribute("cas", authorities.list());
+        model.addAttribute("caNames", CertificatePageController.caNames(authorities));
+        return "dashboard/dashboard";
+    }
+}

@@ -1,0 +1,87 @@
+package dev.inkan.web.ui;
+
+import com.google.common.net.InetAddresses;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the issue form holds, as typed: the names box takes DNS names and IP addresses one per line
+ * or comma separated, and {@link #dnsNames()} / {@link #ipAddresses()} split it the way the API
+ * takes them. Everything else is checked by the service, never here.
+ */
+public class IssueForm {
+
+    private String commonName = "";
+    private String names = "";
+    private String profile = "server";
+    private String keyType = "ecdsa-p256";
+    private Integer validityDays = 365;
+    private Long caId;
+
+    /** Every entry of the names box: split on commas and white space, empties dropped. */
+    static List<String> entries(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** IP literals (IPv4, IPv6, IPv6 in brackets) go to the iPAddress list; the rest are DNS names. */
+    static boolean isIpLiteral(String entry) {
+        String bare = entry.startsWith("[") && entry.endsWith("]") ? entry.substring(1, entry.length() - 1) : entry;
+        return InetAddresses.isInetAddress(bare);
+    }
+
+    List<String> dnsNames() {
+        return entries(names).stream().filter(e -> !isIpLiteral(e)).toList();
+    }
+
+    List<String> ipAddresses() {
+        return entries(names).stream().filter(IssueForm::isIpLiteral).toList();
+    }
+
+    public String getCommonName() {
+        return commonName;
+    }
+
+    public void setCommonName(String commonName) {
+        this.commonName = commonName;
+    }
+
+    public String getNames() {
+        return names;
+    }
+
+    public void setNames(String names) {
+        this.names = names;
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    public String getKeyType() {
+        return keyType;
+    }
+
+    public void setKeyType(String keyType) {
+        this.keyType = keyType;
+    }
+
+    public Integer getValidityDays() {
+        return validityDays;
+    }
+
+    public void setValidityDays(Integer validityDays) {
+        this.validityDays = validityDays;
+    }
+
+    public Long getCaId() {
+        return caId;
+    }
+
+    public void setCaId(Long caId) {
+        this.caId = caId;
+    }
+}

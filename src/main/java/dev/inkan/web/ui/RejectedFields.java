@@ -1,0 +1,25 @@
+package dev.inkan.web.ui;
+
+import java.util.Map;
+import org.springframework.validation.BindingResult;
+
+/**
+ * Puts a refusal from the services next to the form field it concerns, with the same message the
+ * API returns: the engine's {@code RequestRejectedException.field()} names an API field
+ * ({@code dnsNames}), which a form may show under another name ({@code names}). A field the form
+ * does not have becomes an error at the top of the form.
+ */
+final class RejectedFields {
+
+    private RejectedFields() {}
+
+    static void reject(BindingResult binding, String field, String message, Map<String, String> formFieldOf) {
+        String formField = field == null ? null : formFieldOf.getOrDefault(field, field);
+        if (formField != null && binding.getTarget() != null
+                && org.springframework.beans.BeanUtils.getPropertyDescriptor(binding.getTarget().getClass(), formField) != null) {
+            binding.rejectValue(formField, "rejected", message);
+        } else {
+            binding.reject("rejected", message);
+        }
+    }
+}

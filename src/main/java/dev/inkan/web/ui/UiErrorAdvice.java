@@ -1,0 +1,46 @@
+package dev.inkan.web.ui;
+
+import dev.inkan.authority.ConflictException;
+import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.RequestRejectedException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Turns the services' refusals into pages in the UI's layout, for the UI's controllers only (the
+ * API maps the same exceptions to problem+json). Ordered first so that a global API advice does
+ * not answer a browser with JSON.
+ */
+@ControllerAdvice(basePackageClasses = UiErrorAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UiErrorAdvice {
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("notFound", e.getMessage());
+        return "error/404";
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException e, Model model, HttpServletResponse response) {
+        return page(409, "Conflict", e.getMessage(), model, response);
+    }
+
+    @ExceptionHandler(RequestRejectedException.class)
+    String rejected(RequestRejectedException e, Model model, HttpServletResponse response) {
+        return page(e instanceof dev.inkan.engine.PolicyViolationException ? 422 : 400, "Refused", e.getMessage(), model, response);
+    }
+
+    private static String page(int status, String title, String message, Model model, HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("title", title);
+        model.addAttribute("error", message);
+        return "error";
+    }
+}

@@ -1,0 +1,144 @@
+package dev.inkan.web.ui;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.authority.CreateCaRequest;
+import dev.inkan.authority.ImportCaRequest;
+import dev.inkan.engine.InvalidInputException;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest({CaPageController.class, TrustPageController.class})
+@WithMockUser(username = "admin")
+@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
+class CaPageControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    CertificateAuthorityService authorities;
+
+    @BeforeEach
+    void twoCas() {
+        given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of()), UiFixtures.ca(2, List.of("home.test"))));
+        given(authorities.get(1)).willReturn(UiFixtures.ca(1, List.of()));
+        given(authorities.get(2)).willReturn(UiFixtures.ca(2, List.of("home.test")));
+    }
+
+    @Test
+    void caListShowsEachCaWithWhatItSignsFor() throws Exception {
+        mvc.perform(get("/cas"))
+                .andExpect(view().name("cas/caList"))
+                .andExpect(content().string(Matchers.containsString("unconstrained: this CA can sign for any name")))
+                .andExpect(content().string(Matchers.containsString("only home.test and names below them")))
+                .andExpect(content().string(Matchers.containsString("/cas/2/trust")));
+    }
+
+    @Test
+    void caPageShowsTheDecodedCaCertificateWithItsExtensions() throws Exception {
+        mvc.perform(get("/cas/2"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("cas/caDetails"))
+                .andExpect(content().string(Matchers.containsString("Basic Constraints")))
+                .andExpect(content().string(Matchers.containsString("CA:TRUE")))
+                .andExpect(content().string(Matchers.containsString("Certificate Sign")))
+                .andExpect(content().string(Matchers.containsString("Name-constrained:")))
+                .andExpect(content().string(Matchers.containsString("/cas/2/certificate.pem")));
+    }
+
+    @Test
+    void newCaFormOffersARootOrAnIntermediateUnderEachCa() throws Exception {
+        mvc.perform(get("/cas/new"))
+                .andExpect(view().name("cas/caForm"))
+                .andExpect(content().string(Matchers.containsString("Root (self-signed)")))
+                .andExpect(content().string(Matchers.containsString("Intermediate under Test Root CA")))
+                .andExpect(content().string(Matchers.containsString("Permitted DNS domains")));
+    }
+
+    @Test
+    void nameConstrainedIntermediateIsCreatedFromTheFormAndShowsItsTrustPage() throws Exception {
+        given(authorities.create(any(), eq("admin"))).willReturn(UiFixtures.ca(2, List.of("home.test")));
+
+        mvc.perform(post("/cas/new").with(csrf()).param("name", "Home Lab CA").param("parentId", "1").param("keyType", "ecdsa-p384")
+                        .param("validityDays", "1825").param("permittedDnsDomains", "home.test, lab.test").param("permittedIpRanges", "192.168.1.0/24"))
+                .andExpect(redirectedUrl("/cas/2/trust"));
+        verify(authorities).create(new CreateCaRequest("Home Lab CA", null, "ecdsa-p384", 1825, 1L,
+                List.of("home.test", "lab.test"), List.of("192.168.1.0/24"), null), "admin");
+    }
+
+    @Test
+    void refusedConstraintIsShownUnderItsField() throws Exception {
+        given(authorities.create(any(), any())).willThrow(new InvalidInputException("permittedDnsDomains",
+                "'*.home.test': a permitted domain is written without a wildcard"));
+
+        mvc.perform(post("/cas/new").with(csrf()).param("name", "X").param("permittedDnsDomains", "*.home.test"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("caForm", "permittedDnsDomains", "rejected"))
+                .andExpect(content().string(Matchers.containsString("written without a wildcard")));
+    }
+
+    @Test
+    void importPassesThePemsAndShowsTheServiceRefusalUnderTheKeyField() throws Exception {
+        given(authorities.importAuthority(any(), any())).willThrow(new InvalidInputException("privateKeyPem",
+                "the private key does not belong to the certificate"));
+
+        mvc.perform(post("/cas/import").with(csrf()).param("certificatePem", "CERT").param("privateKeyPem", "KEY").param("keyPassword", "pw"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("cas/importForm"))
+                .andExpect(model().attributeHasFieldErrorCode("importForm", "privateKeyPem", "rejected"))
+                .andExpect(content().string(Matchers.containsString("does not belong to the certificate")));
+        verify(authorities).importAuthority(new ImportCaRequest(null, "CERT", "KEY", "pw"), "admin");
+    }
+
+    @Test
+    void caCertificateDownloadIsAnAttachment() throws Exception {
+        mvc.perform(get("/cas/1/certificate.pem"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"test-root-ca.crt\""))
+                .andExpect(content().string(Matchers.startsWith("-----BEGIN CERTIFICATE-----")));
+    }
+
+    @Test
+    void trustPageOfAnUnconstrainedDefaultCaWarnsAndGivesEveryPlatformsCommands() throws Exception {
+        mvc.perform(get("/cas/1/trust"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("cas/trustPage"))
+                .andExpect(content().string(Matchers.containsString(UiFixtures.ca(1, List.of()).details().sha256Fingerprint())))
+                .andExpect(content().string(Matchers.containsString("Unconstrained.")))
+                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost/install/linux | sudo sh")))
+                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost/ca.pem -o test-root-ca.crt")))
+                .andExpect(content().string(Matchers.stringContainsInOrder("macOS", "Windows", "Debian / Ubuntu", "Fedora",
+                        "Arch", "Alpine", "Firefox", "Chromium", "Java", "Node.js", "Python", "curl", "Docker")))
+                .andExpect(content().string(Matchers.containsString("sudo update-ca-certificates")))
+                .andExpect(content().string(Matchers.containsString("Cert:\\LocalMachine\\Root")))
+                .andExpect(content().string(Matchers.containsString("data-copy=\"cmd-docker\"")));
+    }
+
+    @Test
+    void trustPageOfAConstrainedCaSaysWhatItMaySignFor() throws Exception {
+        mvc.perform(get("/cas/2/trust"))
+                .andExpect(content().string(Matchers.containsString("Name-constrained:")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Unconstrained."))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/install/linux"))));
+    }
+}

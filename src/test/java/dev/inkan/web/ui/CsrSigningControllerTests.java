@@ -1,0 +1,124 @@
+package dev.inkan.web.ui;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.engine.PolicyViolationException;
+import dev.inkan.issuance.CsrIssuanceRequest;
+import dev.inkan.issuance.CsrPreview;
+import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.IssuedCertificate;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(CsrSigningController.class)
+@WithMockUser(username = "admin")
+@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
+class CsrSigningControllerTests {
+
+    static final String CSR = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
+    static final CsrPreview PREVIEW = new CsrPreview("app.test", List.of("app.test", "www.app.test"), List.of("10.0.0.9"),
+            "ECDSA P-256", "server", 365, 1, "Test Root CA");
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    IssuanceService certificates;
+    @MockitoBean
+    CertificateAuthorityService authorities;
+
+    @BeforeEach
+    void oneDefaultCa() {
+        given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of())));
+        given(authorities.defaultAuthority()).willReturn(UiFixtures.ca(1, List.of()));
+    }
+
+    @Test
+    void csrFormOffersPasteAndUpload() throws Exception {
+        mvc.perform(get("/certificates/csr"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("certificates/csrForm"))
+                .andExpect(content().string(Matchers.containsString("type=\"file\"")))
+                .andExpect(content().string(Matchers.containsString("enctype=\"multipart/form-data\"")));
+    }
+
+    @Test
+    void firstSubmissionShowsWhatWillBeSignedAndSignsNothing() throws Exception {
+        given(certificates.previewCsr(any())).willReturn(PREVIEW);
+
+        mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR).param("profile", "server").param("validityDays", "365"))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("preview", PREVIEW))
+                .andExpect(content().string(Matchers.containsString("What will be signed")))
+                .andExpect(content().string(Matchers.containsString("DNS:www.app.test")))
+                .andExpect(content().string(Matchers.containsString("IP Address:10.0.0.9")))
+                .andExpect(content().string(Matchers.containsString("Sign this request")));
+        verify(certificates, never()).signCsr(any(), any());
+    }
+
+    @Test
+    void confirmingThePreviewOfTheSameCsrSignsIt() throws Exception {
+        given(certificates.signCsr(any(), eq("admin"))).willReturn(new IssuedCertificate(7, "0b", "app.test", List.of(), List.of(),
+                "server", "ecdsa-p256", 1, UiFixtures.NOW, UiFixtures.NOW, "pem", "pem", null));
+
+        mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR).param("previewed", CSR)
+                        .param("profile", "client").param("validityDays", "30").param("caId", "1"))
+                .andExpect(redirectedUrl("/certificates/7"));
+        verify(certificates).signCsr(new CsrIssuanceRequest(CSR, "client", 30, 1L), "admin");
+    }
+
+    @Test
+    void csrChangedAfterThePreviewIsPreviewedAgainNotSigned() throws Exception {
+        given(certificates.previewCsr(any())).willReturn(PREVIEW);
+
+        mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR).param("previewed", CSR.replace("MIIB", "MIIC")))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("preview", PREVIEW));
+        verify(certificates, never()).signCsr(any(), any());
+    }
+
+    @Test
+    void uploadedCsrFileIsPreviewed() throws Exception {
+        given(certificates.previewCsr(any())).willReturn(PREVIEW);
+
+        mvc.perform(multipart("/certificates/csr").file(new MockMultipartFile("file", "app.csr", "application/pkcs10",
+                        CSR.getBytes(StandardCharsets.US_ASCII))).with(csrf()).param("validityDays", "365"))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("preview", PREVIEW));
+        verify(certificates).previewCsr(new CsrIssuanceRequest(CSR, "server", 365, null));
+    }
+
+    @Test
+    void csrAskingForCaRightsIsRefusedUnderTheCsrField() throws Exception {
+        String message = "the CSR asks for CA rights (basicConstraints CA:TRUE or keyCertSign); a CSR cannot make a CA";
+        given(certificates.previewCsr(any())).willThrow(new PolicyViolationException("csr", message));
+
+        mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("csrForm", "csr", "rejected"))
+                .andExpect(model().attributeDoesNotExist("preview"))
+                .andExpect(content().string(Matchers.containsString("a CSR cannot make a CA")));
+    }
+}

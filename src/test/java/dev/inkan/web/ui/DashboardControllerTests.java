@@ -1,0 +1,62 @@
+package dev.inkan.web.ui;
+
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.StatusCounts;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(DashboardController.class)
+@WithMockUser(username = "admin")
+@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
+class DashboardControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    IssuanceService certificates;
+    @MockitoBean
+    CertificateAuthorityService authorities;
+
+    @Test
+    void dashboardShowsTheCountsTheNextToExpireAndTheCas() throws Exception {
+        StatusCounts counts = new StatusCounts(11, 3, 2, 1, 17);
+        given(certificates.counts(null)).willReturn(counts);
+        given(certificates.expiringNext(DashboardController.NEXT_TO_EXPIRE)).willReturn(List.of(UiFixtures.summary(5, "expiring")));
+        given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of("home.test"))));
+
+        mvc.perform(get("/"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("dashboard/dashboard"))
+                .andExpect(model().attribute("counts", counts))
+                .andExpect(content().string(Matchers.containsString("expiring within 30 days")))
+                .andExpect(content().string(Matchers.containsString("/certificates?status=expiring")))
+                .andExpect(content().string(Matchers.containsString("class=\"badge expiring\"")))
+                .andExpect(content().string(Matchers.containsString("only home.test and names below them")))
+                .andExpect(content().string(Matchers.containsString("Log out")));
+    }
+
+    @Test
+    void emptyDashboardSaysWhatToDoNext() throws Exception {
+        given(certificates.counts(null)).willReturn(new StatusCounts(0, 0, 0, 0, 0));
+        given(certificates.expiringNext(DashboardController.NEXT_TO_EXPIRE)).willReturn(List.of());
+        given(authorities.list()).willReturn(List.of());
+
+        mvc.perform(get("/"))
+                .andExpect(content().string(Matchers.containsString("No certificate is due to expire")))
+                .andExpect(content().string(Matchers.containsString("No CA yet")));
+    }
+}

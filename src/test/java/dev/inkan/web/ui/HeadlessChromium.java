@@ -1,0 +1,119 @@
+package dev.inkan.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkan.testing.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver with the flags of TESTING.md and a
+ * fresh profile and HOME. Fails (never skips) when either program is missing. Adds what Selenium
+ * alone lacks: waiting for a navigation, full-page and phone-width screenshots (Chrome DevTools).
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+
+    HeadlessChromium() throws IOException {
+        Path chromedriver = Tools.require("/usr/bin/chromedriver");
+        Path chromium = Tools.require("/usr/bin/chromium");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("HOME", Files.createTempDirectory("inkan-ui-home").toString()))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("inkan-ui-profile"));
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Clicks and waits until the browser has left the current page (the old document goes stale). */
+    void clickAndWait(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        String label = element.getText();
+        element.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                page.getTagName();
+                Thread.sleep(25);
+            } catch (WebDriverException gone) {
+                // Stale element, or "Node ... does not belong to the document": the old page is gone.
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the page did not change within 15 s of clicking '" + label + "' at " + driver.getCurrentUrl());
+    }
+
+    /** Sets a long value (a PEM) at once, as a paste would. */
+    void setValue(String id, String value) {
+        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    String sessionCookie() {
+        return "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
+    }
+
+    /** A PNG of the whole page, not just the window (DevTools' captureBeyondViewport), in target/screenshots/. */
+    @SuppressWarnings("unchecked")
+    void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Tools.buildDir().resolve("screenshots"));
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                        "width", ((Number) viewport.get("clientWidth")).doubleValue(),
+                        "height", ((Number) content.get("height")).doubleValue())));
+        Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** The page as a 390 px wide phone shows it (DevTools device emulation), checked for sideways overflow. */
+    void phoneScreenshot(String name) throws IOException {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            // Content of a box that scrolls sideways on its own (a command's <pre>, a table) does not count.
+            Object wider = driver.executeScript("return [...document.querySelectorAll('body *')]"
+                    + ".filter(e => !e.parentElement.closest('pre, .table-wrap'))"
+                    + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                    + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' right=' + e.getBoundingClientRect().right"
+                    + " + ' of ' + document.documentElement.clientWidth);");
+            assertThat((List<?>) wider).as("elements wider than a phone screen").isEmpty();
+            screenshot(name);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        service.stop();
+    }
+}
