@@ -4,9 +4,12 @@
 # the files it writes into the mounted /certs to the owner of that directory.
 set -e
 command="${1:-oneshot}"
-cache=/app/oneshot.aot
-[ "$command" = serve ] && cache=/app/serve.aot
-set -- java -XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off $JAVA_OPTS -jar /app/inkan.jar "$@"
+# oneshot lives about a second: C1 alone compiles what it needs sooner (bench/RESULTS.md: -40% CPU).
+cache=/app/oneshot.aot jit=-XX:TieredStopAtLevel=1
+[ "$command" = serve ] && cache=/app/serve.aot jit=
+# $jit and $JAVA_OPTS are split into words on purpose: each may hold several options.
+# shellcheck disable=SC2086
+set -- java -XX:AOTCache="$cache" $jit -Xlog:aot=off -Xlog:cds=off $JAVA_OPTS -jar /app/inkan.jar "$@"
 if [ "$command" = serve ] && [ "$(id -u)" = 0 ]; then
   exec setpriv --reuid=inkan --regid=inkan --init-groups "$@"
 fi

@@ -1,6 +1,7 @@
 package dev.inkan;
 
 import dev.inkan.cli.OneShotCommand;
+import dev.inkan.engine.CryptoProviders;
 import java.util.Arrays;
 
 /**
@@ -13,6 +14,9 @@ public final class Inkan {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("oneshot")) {
+            // A handful of keys and signatures: the JDK's providers are ready at once, Bouncy Castle's
+            // takes longer to build than all of them (bench/RESULTS.md, "one-shot").
+            CryptoProviders.preferJdkProviders();
             System.exit(OneShotCommand.run(Arrays.asList(args).subList(1, args.length), System.getenv(),
                     System.out, System.err));
             return;

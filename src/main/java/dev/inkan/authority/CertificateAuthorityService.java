@@ -204,7 +204,7 @@ public class CertificateAuthorityService {
             return false;
         }
         try {
-            child.verify(issuer.getPublicKey(), dev.inkan.engine.BouncyCastle.PROVIDER);
+            child.verify(issuer.getPublicKey(), dev.inkan.engine.CryptoProviders.bouncyCastle());
             return true;
         } catch (java.security.GeneralSecurityException e) {
             return false;

@@ -61,7 +61,7 @@ public interface IssuingAuthority {
     /** A content signer for a private key of the given type. */
     static ContentSigner signer(KeyType type, PrivateKey key) {
         try {
-            return new JcaContentSignerBuilder(type.signatureAlgorithm()).setProvider(BouncyCastle.PROVIDER).build(key);
+            return CryptoProviders.contentSigner(type.signatureAlgorithm()).build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with a " + type.displayName() + " key", e);
         }

@@ -20,12 +20,12 @@ public final class KeyPairs {
         }
         try {
             byte[] challenge = new byte[32];
-            BouncyCastle.random().nextBytes(challenge);
-            Signature signer = Signature.getInstance(type.get().signatureAlgorithm(), BouncyCastle.PROVIDER);
+            CryptoProviders.random().nextBytes(challenge);
+            Signature signer = CryptoProviders.signature(type.get().signatureAlgorithm());
             signer.initSign(privateKey);
             signer.update(challenge);
             byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(type.get().signatureAlgorithm(), BouncyCastle.PROVIDER);
+            Signature verifier = CryptoProviders.signature(type.get().signatureAlgorithm());
             verifier.initVerify(publicKey);
             verifier.update(challenge);
             return verifier.verify(signature);

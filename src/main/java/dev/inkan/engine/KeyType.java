@@ -86,12 +86,12 @@ public enum KeyType {
     /** Generates a fresh key pair from the engine's CSPRNG. */
     public KeyPair generate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm, BouncyCastle.PROVIDER);
+            KeyPairGenerator generator = CryptoProviders.keyPairGenerator(algorithm);
             switch (this) {
-                case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), BouncyCastle.random());
-                case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), BouncyCastle.random());
+                case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), CryptoProviders.random());
+                case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), CryptoProviders.random());
                 case RSA_2048, RSA_3072, RSA_4096 -> generator.initialize(
-                        new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4), BouncyCastle.random());
+                        new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4), CryptoProviders.random());
                 case ED25519 -> { /* Ed25519 takes no parameters */ }
             }
             return generator.generateKeyPair();

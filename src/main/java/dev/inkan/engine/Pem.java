@@ -37,7 +37,6 @@ public final class Pem {
     public static final int PBKDF2_ITERATIONS = 600_000;
 
     private static final JcaX509CertificateConverter CERTIFICATES = new JcaX509CertificateConverter();
-    private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER);
 
     private Pem() {}
 
@@ -70,8 +69,8 @@ public final class Pem {
                                     org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_hmacWithSHA256,
                                     org.bouncycastle.asn1.DERNull.INSTANCE)))
                     .setIterationCount(PBKDF2_ITERATIONS)
-                    .setRandom(BouncyCastle.random())
-                    .setProvider(BouncyCastle.PROVIDER)
+                    .setRandom(CryptoProviders.random())
+                    .setProvider(CryptoProviders.bouncyCastle())
                     .setPassword(password)
                     .build();
             return write(new JcaPKCS8Generator(key, encryptor).generate());
@@ -102,24 +101,25 @@ public final class Pem {
 
     /** The private key in the text, decrypting it with {@code password} when it is encrypted. */
     public static PrivateKey readPrivateKey(String field, String pem, char[] password) {
+        JcaPEMKeyConverter keys = CryptoProviders.keyConverter();
         try (PEMParser parser = new PEMParser(new StringReader(requireText(field, pem)))) {
             Object object;
             while ((object = parser.readObject()) != null) {
                 if (object instanceof PrivateKeyInfo info) {
-                    return KEYS.getPrivateKey(info);
+                    return keys.getPrivateKey(info);
                 }
                 if (object instanceof PEMKeyPair pair) {
-                    return KEYS.getKeyPair(pair).getPrivate();
+                    return keys.getKeyPair(pair).getPrivate();
                 }
                 if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     requirePassword(field, password);
-                    return KEYS.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password)));
+                    return keys.getPrivateKey(encrypted.decryptPrivateKeyInfo(
+                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(CryptoProviders.bouncyCastle()).build(password)));
                 }
                 if (object instanceof PEMEncryptedKeyPair encrypted) {
                     requirePassword(field, password);
-                    return KEYS.getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
-                            .setProvider(BouncyCastle.PROVIDER).build(password))).getPrivate();
+                    return keys.getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                            .setProvider(CryptoProviders.bouncyCastle()).build(password))).getPrivate();
                 }
             }
         } catch (PKCSException e) {

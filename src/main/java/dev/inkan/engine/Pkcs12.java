@@ -1,35 +1,39 @@
 package dev.inkan.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBMPString;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.engines.DESedeEngine;
+import org.bouncycastle.crypto.modes.CBCBlockCipher;
 import org.bouncycastle.operator.OutputEncryptor;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
 import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCS12MacCalculatorBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
+import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder;
 import org.bouncycastle.pkcs.bc.BcPKCS12PBEOutputEncryptorBuilder;
-import org.bouncycastle.crypto.engines.DESedeEngine;
-import org.bouncycastle.crypto.modes.CBCBlockCipher;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
 
 /**
  * PKCS#12 (RFC 7292) files with a caller-chosen password.
  *
- * <p>{@link Encryption#MODERN} is what OpenSSL 3 and JDK 17+ write: PBES2 with AES-256-CBC and
- * PBKDF2-HMAC-SHA256, MAC HMAC-SHA256. {@link Encryption#LEGACY} uses 3DES and a SHA-1 MAC, for
- * the importers that know nothing newer (Windows before Server 2019 / 1809, macOS Keychain Access
- * before 12, Android before 10).
+ * <p>{@link Encryption#MODERN} is what OpenSSL 3 and JDK 17+ write, and is written by the JDK's own
+ * PKCS12 KeyStore: PBES2 with AES-256-CBC and PBKDF2-HMAC-SHA256, MAC HMAC-SHA256, 10,000
+ * iterations (the JDK's defaults since 17, JDK-8153005). {@link Encryption#LEGACY} uses 3DES and a
+ * SHA-1 MAC, for importers that know nothing newer (Windows before Server 2019 / 1809, macOS
+ * Keychain Access before 12, Android before 10); Bouncy Castle's lightweight API writes it.
  */
 public final class Pkcs12 {
 
@@ -41,10 +45,42 @@ public final class Pkcs12 {
 
     /** A key store holding the key and its certificate chain (leaf first) under {@code alias}. */
     public static byte[] keyStore(String alias, PrivateKey key, List<X509Certificate> chain, char[] password, Encryption encryption) {
+        if (encryption == Encryption.LEGACY) {
+            return legacyKeyStore(alias, key, chain, password);
+        }
+        return jdkStore(password, store -> store.setKeyEntry(alias, key, password, chain.toArray(Certificate[]::new)));
+    }
+
+    /** A trust store of CA certificates only (no key), e.g. {@code truststore.p12} for Java's {@code -Djavax.net.ssl.trustStore}. */
+    public static byte[] trustStore(List<X509Certificate> certificates, List<String> aliases, char[] password) {
+        return jdkStore(password, store -> {
+            for (int i = 0; i < certificates.size(); i++) {
+                store.setCertificateEntry(aliases.get(i), certificates.get(i));
+            }
+        });
+    }
+
+    private interface Entries {
+        void addTo(KeyStore store) throws GeneralSecurityException;
+    }
+
+    private static byte[] jdkStore(char[] password, Entries entries) {
         try {
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            SubjectPublicKeyInfo leafKey = SubjectPublicKeyInfo.getInstance(chain.get(0).getPublicKey().getEncoded());
-            var localKeyId = utils.createSubjectKeyIdentifier(leafKey);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            entries.addTo(store);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.store(out, password);
+            return out.toByteArray();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a PKCS#12 file", e);
+        }
+    }
+
+    private static byte[] legacyKeyStore(String alias, PrivateKey key, List<X509Certificate> chain, char[] password) {
+        try {
+            var localKeyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(
+                    SubjectPublicKeyInfo.getInstance(chain.get(0).getPublicKey().getEncoded()));
             PKCS12SafeBag[] certBags = new PKCS12SafeBag[chain.size()];
             for (int i = 0; i < chain.size(); i++) {
                 JcaPKCS12SafeBagBuilder bag = new JcaPKCS12SafeBagBuilder(chain.get(i));
@@ -54,51 +90,23 @@ public final class Pkcs12 {
                 }
                 certBags[i] = bag.build();
             }
-            JcaPKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor(encryption, password));
+            JcaPKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, tripleDes(password));
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(alias));
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
 
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-            pfx.addEncryptedData(encryptor(encryption, password), certBags);
+            pfx.addEncryptedData(tripleDes(password), certBags);
             pfx.addData(keyBag.build());
-            return pfx.build(mac(encryption), password).getEncoded();
-        } catch (IOException | PKCSException | OperatorCreationException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a PKCS#12 file", e);
+            var mac = new BcPKCS12MacCalculatorBuilder(new SHA1Digest(), new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1, DERNull.INSTANCE))
+                    .setIterationCount(ITERATIONS);
+            return pfx.build(mac, password).getEncoded();
+        } catch (IOException | PKCSException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a legacy PKCS#12 file", e);
         }
     }
 
-    /** A trust store of CA certificates only (no key), e.g. {@code truststore.p12} for Java's {@code -Djavax.net.ssl.trustStore}. */
-    public static byte[] trustStore(List<X509Certificate> certificates, List<String> aliases, char[] password) {
-        try {
-            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            for (int i = 0; i < certificates.size(); i++) {
-                store.setCertificateEntry(aliases.get(i), certificates.get(i));
-            }
-            var out = new java.io.ByteArrayOutputStream();
-            store.store(out, password);
-            return out.toByteArray();
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a PKCS#12 trust store", e);
-        }
+    private static OutputEncryptor tripleDes(char[] password) {
+        return new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
+                CBCBlockCipher.newInstance(new DESedeEngine())).setIterationCount(ITERATIONS).build(password);
     }
-
-    private static OutputEncryptor encryptor(Encryption encryption, char[] password) throws OperatorCreationException {
-        if (encryption == Encryption.LEGACY) {
-            return new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
-                    CBCBlockCipher.newInstance(new DESedeEngine())).setIterationCount(ITERATIONS).build(password);
-        }
-        return new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                .setProvider(BouncyCastle.PROVIDER)
-                .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, org.bouncycastle.asn1.DERNull.INSTANCE))
-                .setIterationCount(ITERATIONS)
-                .build(password);
-    }
-
-    private static org.bouncycastle.pkcs.PKCS12MacCalculatorBuilder mac(Encryption encryption) {
-        ASN1ObjectIdentifier digest = encryption == Encryption.LEGACY
-                ? org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1 : NISTObjectIdentifiers.id_sha256;
-        return new JcePKCS12MacCalculatorBuilder(digest).setProvider(BouncyCastle.PROVIDER).setIterationCount(ITERATIONS);
-    }
-
 }

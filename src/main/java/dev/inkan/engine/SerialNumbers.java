@@ -12,7 +12,7 @@ public final class SerialNumbers {
     public static BigInteger next() {
         BigInteger serial;
         do {
-            serial = new BigInteger(159, BouncyCastle.random());
+            serial = new BigInteger(159, CryptoProviders.random());
         } while (serial.bitLength() < 64);
         return serial;
     }

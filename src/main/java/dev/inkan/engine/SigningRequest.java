@@ -51,9 +51,9 @@ public record SigningRequest(String commonName, List<String> dnsNames, List<Stri
     public static SigningRequest of(String field, PKCS10CertificationRequest request) {
         PublicKey key;
         try {
-            JcaPKCS10CertificationRequest jca = new JcaPKCS10CertificationRequest(request).setProvider(BouncyCastle.PROVIDER);
+            JcaPKCS10CertificationRequest jca = new JcaPKCS10CertificationRequest(request).setProvider(CryptoProviders.bouncyCastle());
             key = jca.getPublicKey();
-            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(key))) {
+            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(CryptoProviders.bouncyCastle()).build(key))) {
                 throw new InvalidInputException(field, "the CSR's signature does not verify with its own public key:"
                         + " it was altered or forged; generate the CSR again with the private key");
             }

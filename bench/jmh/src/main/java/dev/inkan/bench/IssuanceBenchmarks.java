@@ -55,8 +55,8 @@ public class IssuanceBenchmarks {
 
     @Benchmark
     public byte[] rawSignature() throws Exception {
-        Signature signature = Signature.getInstance(caKeyType.signatureAlgorithm(), BouncyCastle.PROVIDER);
-        signature.initSign(caKey.getPrivate(), BouncyCastle.random());
+        Signature signature = Signature.getInstance(caKeyType.signatureAlgorithm(), CryptoProviders.bouncyCastle());
+        signature.initSign(caKey.getPrivate(), CryptoProviders.random());
         signature.update(toBeSigned);
         return signature.sign();
     }

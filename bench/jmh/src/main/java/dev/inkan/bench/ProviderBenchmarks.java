@@ -34,7 +34,7 @@ public class ProviderBenchmarks {
 
     @Setup
     public void setUp() throws Exception {
-        jca = provider.equals("BC") ? dev.inkan.engine.BouncyCastle.PROVIDER : Security.getProvider(provider);
+        jca = provider.equals("BC") ? dev.inkan.engine.CryptoProviders.bouncyCastle() : Security.getProvider(provider);
         key = generate();
         message = new byte[400];
         random.nextBytes(message);
