@@ -4,8 +4,10 @@
 # the files it writes into the mounted /certs to the owner of that directory.
 set -e
 command="${1:-oneshot}"
-# oneshot lives about a second: C1 alone compiles what it needs sooner (bench/RESULTS.md: -40% CPU).
+# oneshot lives about a second: for ECDSA/Ed25519 keys, C1 alone compiles what it needs sooner
+# (0.76 s vs 0.93 s); RSA key generation needs C2's BigInteger intrinsics (2.1 s with C1 only vs 1.3 s).
 cache=/app/oneshot.aot jit=-XX:TieredStopAtLevel=1
+case "${SSL_KEY_TYPE:-rsa}" in [Rr][Ss][Aa]*) jit= ;; esac
 [ "$command" = serve ] && cache=/app/serve.aot jit=
 # $jit and $JAVA_OPTS are split into words on purpose: each may hold several options.
 # shellcheck disable=SC2086
