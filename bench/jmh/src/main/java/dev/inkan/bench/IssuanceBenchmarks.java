@@ -1,6 +1,6 @@
 package dev.inkan.bench;
 
-import dev.inkan.engine.BouncyCastle;
+import dev.inkan.engine.CryptoProviders;
 import dev.inkan.engine.CaSpec;
 import dev.inkan.engine.CertificateIssuer;
 import dev.inkan.engine.IssuingAuthority;
