@@ -213,8 +213,8 @@ public class CertificateAuthorityService {
 
     private static String fingerprint(X509Certificate certificate) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (java.security.GeneralSecurityException e) {
+            return dev.inkan.engine.CertificateDescription.digestHex("SHA-256", certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -81,12 +81,21 @@ public record CertificateDescription(int version, String serialNumber, String su
                 certificate.getBasicConstraints() >= 0, List.copyOf(extensions));
     }
 
-    /** Colon-separated upper-case hex of the digest of {@code der}. */
+    /** Colon-separated upper-case hex of the digest of {@code der}, as {@code openssl x509 -fingerprint} shows it. */
     public static String fingerprint(String algorithm, byte[] der) {
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest(algorithm, der));
+    }
+
+    /** Plain lower-case hex of the digest of {@code der}, as {@code sha256sum} shows it. */
+    public static String digestHex(String algorithm, byte[] der) {
+        return HexFormat.of().formatHex(digest(algorithm, der));
+    }
+
+    private static byte[] digest(String algorithm, byte[] der) {
         try {
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance(algorithm).digest(der));
+            return MessageDigest.getInstance(algorithm).digest(der);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is missing", e);
+            throw new IllegalStateException(algorithm + " is part of every JDK", e);
         }
     }
 

@@ -49,7 +49,7 @@ public enum CertificateProfile {
             case "server", "tlsserver" -> SERVER;
             case "client", "tlsclient" -> CLIENT;
             case "serverclient", "clientserver", "both", "mtls" -> SERVER_CLIENT;
-            default -> throw new InvalidInputException(field, "unknown profile '" + KeyType.abbreviate(text)
+            default -> throw new InvalidInputException(field, "unknown profile '" + RequestRejectedException.abbreviate(text)
                     + "'; use one of " + Arrays.stream(values()).map(CertificateProfile::id)
                     .collect(Collectors.joining(", ")));
         };

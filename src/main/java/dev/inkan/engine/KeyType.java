@@ -116,7 +116,7 @@ public enum KeyType {
             case "rsa3072" -> RSA_3072;
             case "rsa4096" -> RSA_4096;
             case "ed25519", "eddsa" -> ED25519;
-            default -> throw new InvalidInputException(field, "unknown key type '" + abbreviate(text)
+            default -> throw new InvalidInputException(field, "unknown key type '" + RequestRejectedException.abbreviate(text)
                     + "'; use one of " + names());
         };
     }
@@ -139,10 +139,5 @@ public enum KeyType {
     /** The canonical names, comma separated, for error messages and help. */
     public static String names() {
         return Arrays.stream(values()).map(KeyType::id).collect(Collectors.joining(", "));
-    }
-
-    static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }
 }

@@ -88,7 +88,7 @@ public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRange
         int slash = text.indexOf('/');
         String address = slash < 0 ? text : text.substring(0, slash);
         if (!InetAddresses.isInetAddress(address)) {
-            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text) + "' is not an IP range; write e.g. 10.0.0.0/8 or fd00::/8");
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text) + "' is not an IP range; write e.g. 10.0.0.0/8 or fd00::/8");
         }
         InetAddress ip = InetAddresses.forString(address);
         int max = ip.getAddress().length * 8;
@@ -99,7 +99,7 @@ public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRange
             prefix = -1;
         }
         if (prefix < 0 || prefix > max) {
-            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text) + "' has a bad prefix length; use /0 to /" + max);
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text) + "' has a bad prefix length; use /0 to /" + max);
         }
         byte[] octets = ip.getAddress();
         for (int bit = prefix; bit < max; bit++) {

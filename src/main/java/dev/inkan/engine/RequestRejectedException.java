@@ -15,6 +15,20 @@ public abstract sealed class RequestRejectedException extends RuntimeException
         this.field = field;
     }
 
+    /** Rejected input as it is quoted in a message: one line, control characters as '?', at most 60 characters. */
+    public static String abbreviate(String text) {
+        return abbreviate(text, 60);
+    }
+
+    /** Rejected input as it is quoted in a message, at most {@code max} characters. */
+    public static String abbreviate(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
+    }
+
     /** The request field (API), form field (UI) or variable (one-shot) at fault. */
     public String field() {
         return field;

@@ -211,7 +211,7 @@ public final class SubjectAltNames {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-                throw new InvalidInputException(field, "'" + KeyType.abbreviate(text)
+                throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text)
                         + "' contains a space or control character; write one name per entry");
             }
         }
@@ -226,7 +226,7 @@ public final class SubjectAltNames {
     static String normaliseIp(String field, String text) {
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         if (bare.indexOf('%') >= 0 || !InetAddresses.isInetAddress(bare)) {
-            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text)
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text)
                     + "' is not an IPv4 or IPv6 address; write e.g. 127.0.0.1 or ::1 (no zone id, no port)");
         }
         return InetAddresses.toAddrString(InetAddresses.forString(bare));
@@ -246,28 +246,28 @@ public final class SubjectAltNames {
         boolean wildcard = name.startsWith("*.");
         String base = wildcard ? name.substring(2) : name;
         if (base.indexOf('*') >= 0) {
-            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text)
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text)
                     + "': a wildcard may only be the whole left-most label, as in *.example.test");
         }
         String ascii = toAscii(field, text, base).toLowerCase(Locale.ROOT);
         if (ascii.isEmpty() || ascii.length() > 253 - (wildcard ? 2 : 0)) {
-            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text)
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text)
                     + "' is not a host name: a name has 1 to 253 characters");
         }
         String[] labels = ascii.split("\\.", -1);
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
-                throw new InvalidInputException(field, "'" + KeyType.abbreviate(text) + "' is not a valid host name: each dot-separated"
+                throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text) + "' is not a valid host name: each dot-separated"
                         + " label needs 1 to 63 letters, digits, '-' or '_', and may not start or end with '-'");
             }
         }
         if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
-            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text)
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text)
                     + "' is neither a valid IP address nor a host name (a top-level label cannot be all digits)");
         }
         if (wildcard) {
             if (labels.length < 2 || isPublicSuffix(ascii)) {
-                throw new PolicyViolationException(field, "'" + KeyType.abbreviate(text) + "' would cover every name under the public suffix '"
+                throw new PolicyViolationException(field, "'" + RequestRejectedException.abbreviate(text) + "' would cover every name under the public suffix '"
                         + ascii + "'; browsers refuse such wildcards: use a wildcard under a domain you control, e.g. *.app." + ascii);
             }
             return "*." + ascii;
@@ -297,14 +297,14 @@ public final class SubjectAltNames {
                     Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL));
             boolean cjk = label.codePoints().anyMatch(c -> isCjk(Character.UnicodeScript.of(c)));
             if (scripts.size() > 1 || (cjk && scripts.stream().anyMatch(s -> s != Character.UnicodeScript.LATIN))) {
-                throw new InvalidInputException(field, "'" + KeyType.abbreviate(original) + "' mixes scripts " + scripts
+                throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(original) + "' mixes scripts " + scripts
                         + " in one label, the mark of a homograph (look-alike) name; write the name in one script");
             }
         }
         try {
             return IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "'" + KeyType.abbreviate(original)
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(original)
                     + "' is not a valid internationalised host name: " + e.getMessage());
         }
     }
@@ -318,7 +318,7 @@ public final class SubjectAltNames {
         int at = text.lastIndexOf('@');
         String local = text.substring(0, at);
         if (!EMAIL_LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".")) {
-            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text) + "' is not an e-mail address; write e.g. jane@example.test");
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text) + "' is not an e-mail address; write e.g. jane@example.test");
         }
         return local + "@" + normaliseDns(field, text.substring(at + 1));
     }
@@ -331,7 +331,7 @@ public final class SubjectAltNames {
             }
             return uri.toASCIIString();
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(field, "'" + KeyType.abbreviate(text)
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text)
                     + "' is not an absolute URI; write e.g. spiffe://cluster.local/ns/default/sa/web");
         }
     }

@@ -1,5 +1,6 @@
 package dev.inkan.export;
 
+import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 
@@ -55,7 +56,7 @@ public record OutputFile(String name, byte[] content, int mode) {
         if (value == null || value.isEmpty() || value.equals(".") || value.equals("..") || value.indexOf('/') >= 0
                 || value.indexOf('\\') >= 0 || value.chars().anyMatch(Character::isISOControl)
                 || value.getBytes(StandardCharsets.UTF_8).length > 255) {
-            throw new InvalidInputException(field, "'" + printable(value) + "' is not a plain file name;"
+            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(value) + "' is not a plain file name;"
                     + " give a name without '/' such as " + field.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                     + ".pem (files are written only inside the output directory)");
         }
@@ -71,11 +72,5 @@ public record OutputFile(String name, byte[] content, int mode) {
         }
     }
 
-    private static String printable(String value) {
-        if (value == null) {
-            return "";
-        }
-        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
-    }
+
 }

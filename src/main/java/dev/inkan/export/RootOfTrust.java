@@ -1,14 +1,12 @@
 package dev.inkan.export;
 
+import dev.inkan.engine.CertificateDescription;
 import dev.inkan.engine.Pem;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -45,7 +43,7 @@ public record RootOfTrust(X509Certificate certificate, String pem, String sha256
                 describe(constraints.getPermittedSubtrees(), permitted);
                 describe(constraints.getExcludedSubtrees(), excluded);
             }
-            return new RootOfTrust(certificate, Pem.encode(certificate), hex("SHA-256", der), hex("SHA-1", der), permitted, excluded);
+            return new RootOfTrust(certificate, Pem.encode(certificate), CertificateDescription.digestHex("SHA-256", der), CertificateDescription.digestHex("SHA-1", der), permitted, excluded);
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("the CA certificate cannot be encoded", e);
         }
@@ -138,11 +136,4 @@ public record RootOfTrust(X509Certificate certificate, String pem, String sha256
         }
     }
 
-    private static String hex(String algorithm, byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every JDK", e);
-        }
-    }
 }

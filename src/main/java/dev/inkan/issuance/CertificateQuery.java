@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.InvalidInputException;
 import java.util.Locale;
 
@@ -60,7 +61,7 @@ public record CertificateQuery(String q, String status, Long caId, Integer expir
             case "issued" -> Sort.OLDEST;
             case "notAfter", "expiry" -> Sort.EXPIRY;
             case "-notAfter", "-expiry" -> Sort.EXPIRY_DESC;
-            default -> throw new InvalidInputException("sort", "unknown sort '" + CertificateStatus.abbreviate(sort)
+            default -> throw new InvalidInputException("sort", "unknown sort '" + RequestRejectedException.abbreviate(sort)
                     + "'; use -issued (newest first), issued, notAfter (soonest expiry first) or -notAfter");
         };
         return new Valid(text, parsedStatus, caId, expiringWithinDays, p, s, order);

@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,12 +39,7 @@ public enum CertificateStatus {
                 return status;
             }
         }
-        throw new InvalidInputException(field, "unknown status '" + abbreviate(text) + "'; use one of "
+        throw new InvalidInputException(field, "unknown status '" + RequestRejectedException.abbreviate(text) + "'; use one of "
                 + Arrays.stream(values()).map(CertificateStatus::id).collect(Collectors.joining(", ")));
-    }
-
-    static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.authority.NotFoundException;
 
 /** The PEM files a certificate can be downloaded as. */
@@ -29,7 +30,7 @@ public enum PemFile {
                 return file;
             }
         }
-        throw new NotFoundException("file", "no file '" + CertificateStatus.abbreviate(fileName)
+        throw new NotFoundException("file", "no file '" + RequestRejectedException.abbreviate(fileName)
                 + "'; download cert.pem, chain.pem, fullchain.pem or key.pem");
     }
 }

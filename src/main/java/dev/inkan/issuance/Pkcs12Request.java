@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.Pkcs12;
 import java.util.Locale;
@@ -24,7 +25,7 @@ public record Pkcs12Request(String password, String encryption) {
         return switch (text) {
             case "modern", "aes" -> Pkcs12.Encryption.MODERN;
             case "legacy", "3des" -> Pkcs12.Encryption.LEGACY;
-            default -> throw new InvalidInputException("encryption", "unknown encryption '" + CertificateStatus.abbreviate(encryption)
+            default -> throw new InvalidInputException("encryption", "unknown encryption '" + RequestRejectedException.abbreviate(encryption)
                     + "'; use modern (default) or legacy (for Windows before 1809, macOS before 12, Android before 10)");
         };
     }

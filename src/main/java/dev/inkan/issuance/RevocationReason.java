@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public enum RevocationReason {
                 return reason;
             }
         }
-        throw new InvalidInputException(field, "unknown revocation reason '" + CertificateStatus.abbreviate(text) + "'; use one of "
+        throw new InvalidInputException(field, "unknown revocation reason '" + RequestRejectedException.abbreviate(text) + "'; use one of "
                 + Arrays.stream(values()).map(RevocationReason::id).collect(Collectors.joining(", ")) + " (RFC 5280 §5.3.1)");
     }
 }

@@ -60,7 +60,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         requireApi(request, e);
         String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         return problem(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be a " + (type.equals("long") || type.equals("integer")
-                ? "whole number" : type) + "; '" + RequestBodyLimit.abbreviate(String.valueOf(e.getValue())) + "' is not", e.getName(), request);
+                ? "whole number" : type) + "; '" + RequestRejectedException.abbreviate(String.valueOf(e.getValue()), 120) + "' is not", e.getName(), request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -134,7 +134,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     private static String firstLine(String message) {
         String text = message == null ? "" : message;
         int newline = text.indexOf('\n');
-        return RequestBodyLimit.abbreviate(newline < 0 ? text : text.substring(0, newline));
+        return RequestRejectedException.abbreviate(newline < 0 ? text : text.substring(0, newline), 120);
     }
 
     @SuppressWarnings("unchecked")

@@ -69,11 +69,6 @@ class RequestBodyLimit extends OncePerRequestFilter {
         return request.getAttribute(LIMIT);
     }
 
-    static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
-    }
-
     private static final class Limited extends HttpServletRequestWrapper {
         private final int limit;
         private ServletInputStream stream;
