@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,11 +41,13 @@ public class CertificateAuthorityService {
     private final MasterKey masterKey;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ObjectProvider<PublicationPoints> publication;
     private final Map<Long, ActiveCa> active = new ConcurrentHashMap<>();
     private volatile Long defaultId;
 
     public CertificateAuthorityService(CertificateAuthorityStore store, AuditTrail audit, MasterKey masterKey,
-                                       TransactionTemplate transactions, Clock clock) {
+                                       TransactionTemplate transactions, Clock clock, ObjectProvider<PublicationPoints> publication) {
+        this.publication = publication;
         this.store = store;
         this.audit = audit;
         this.masterKey = masterKey;
@@ -156,7 +159,7 @@ public class CertificateAuthorityService {
         byte[] pkcs8 = masterKey.open(store.sealedKey(id), view.fingerprintSha256());
         PrivateKey key = Pem.readPrivateKey("key", new String(pkcs8, java.nio.charset.StandardCharsets.US_ASCII), null);
         java.util.Arrays.fill(pkcs8, (byte) 0);
-        return new ActiveCa(view, IssuingAuthority.of(chain, key), view.chainPem());
+        return new ActiveCa(view, publishing(id, IssuingAuthority.of(chain, key)), view.chainPem());
     }
 
     private CertificateAuthority save(List<X509Certificate> chain, PrivateKey key, String name, String kind, Long parentId,
@@ -175,8 +178,16 @@ public class CertificateAuthorityService {
             return newId;
         });
         CertificateAuthority view = get(id);
-        active.put(id, new ActiveCa(view, IssuingAuthority.of(chain, key), chainPem));
+        active.put(id, new ActiveCa(view, publishing(id, IssuingAuthority.of(chain, key)), chainPem));
         return view;
+    }
+
+    /** The authority, with the revocation URLs of CA {@code id} in every certificate it signs (asked at each issuance). */
+    private IssuingAuthority publishing(long id, IssuingAuthority authority) {
+        return authority.publishingAt(() -> {
+            PublicationPoints points = publication.getIfAvailable();
+            return points == null ? dev.inkan.engine.RevocationUrls.NONE : points.urlsFor(id);
+        });
     }
 
     /** The certificates given, then the issuers this instance holds, until a self-signed root. */

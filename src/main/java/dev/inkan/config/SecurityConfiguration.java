@@ -30,7 +30,7 @@ public class SecurityConfiguration {
 
     /** Paths anyone may GET without logging in. */
     public static final String[] PUBLIC_PATHS = {"/login", "/ca.pem", "/install/**", "/css/**", "/js/**", "/images/**",
-        "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+        "/webjars/**", "/favicon.ico", "/crl/**", "/ocsp", "/ocsp/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
         "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean

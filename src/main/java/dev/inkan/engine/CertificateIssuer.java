@@ -42,7 +42,7 @@ public final class CertificateIssuer {
     /** notBefore is set this far in the past so that a client whose clock runs behind still accepts a fresh certificate. */
     public static final Duration BACKDATE = Duration.ofMinutes(5);
 
-    private static final JcaX509ExtensionUtils EXTENSIONS = extensionUtils();
+    static final JcaX509ExtensionUtils EXTENSIONS = extensionUtils();
     private static final JcaX509CertificateConverter CONVERTER = new JcaX509CertificateConverter();
 
     private CertificateIssuer() {}
@@ -68,6 +68,7 @@ public final class CertificateIssuer {
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuerName(parent), SerialNumbers.next(),
                 notBefore(now), notAfter(now, spec.validityDays(), parent), caName(bounded), key);
         addCaExtensions(builder, bounded, EXTENSIONS.createSubjectKeyIdentifier(key), authorityKeyId(parent));
+        addRevocationUrls(builder, parent);
         return sign(builder, parent.newSigner());
     }
 
@@ -101,6 +102,7 @@ public final class CertificateIssuer {
                 // such as "Jane Doe" has none); strict verifiers reject an empty one.
                 builder.addExtension(Extension.subjectAlternativeName, false, spec.names().toGeneralNames());
             }
+            ca.revocationUrls().addTo(builder);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode an extension", e);
         }
@@ -121,6 +123,14 @@ public final class CertificateIssuer {
                 // RFC 5280 §4.2.1.10: conforming CAs MUST mark name constraints critical
                 builder.addExtension(Extension.nameConstraints, true, spec.constraints().toExtension());
             }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode an extension", e);
+        }
+    }
+
+    private static void addRevocationUrls(X509v3CertificateBuilder builder, IssuingAuthority issuer) {
+        try {
+            issuer.revocationUrls().addTo(builder);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode an extension", e);
         }
@@ -177,13 +187,17 @@ public final class CertificateIssuer {
         return name.addRDN(BCStyle.CN, spec.commonName()).build();
     }
 
-    private static X500Name issuerName(IssuingAuthority ca) {
+    static X500Name issuerName(IssuingAuthority ca) {
         // The issuer field must equal the CA's subject byte for byte (RFC 5280 §7.1 name chaining).
         return X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
     }
 
-    private static AuthorityKeyIdentifier authorityKeyId(IssuingAuthority ca) {
-        X509Certificate cert = ca.certificate();
+    static AuthorityKeyIdentifier authorityKeyId(IssuingAuthority ca) {
+        return authorityKeyId(ca.certificate());
+    }
+
+    /** The key identifier of {@code cert}'s own key: its SKI, else the RFC 5280 §4.2.1.2 method (1) SHA-1 of the key. */
+    static AuthorityKeyIdentifier authorityKeyId(X509Certificate cert) {
         byte[] ski = cert.getExtensionValue(Extension.subjectKeyIdentifier.getId());
         if (ski != null) {
             return new AuthorityKeyIdentifier(SubjectKeyIdentifier.getInstance(
@@ -193,7 +207,7 @@ public final class CertificateIssuer {
         return new AuthorityKeyIdentifier(EXTENSIONS.createSubjectKeyIdentifier(key).getKeyIdentifier());
     }
 
-    private static Date notBefore(Instant now) {
+    static Date notBefore(Instant now) {
         return Date.from(now.minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS));
     }
 
@@ -204,7 +218,7 @@ public final class CertificateIssuer {
         return Date.from(wanted.isAfter(caEnd) ? caEnd : wanted);
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, ContentSigner signer) {
+    static X509Certificate sign(X509v3CertificateBuilder builder, ContentSigner signer) {
         try {
             return CONVERTER.getCertificate(builder.build(signer));
         } catch (CertificateException e) {

@@ -26,6 +26,45 @@ public interface IssuingAuthority {
     /** A fresh signer for one certificate; a {@link ContentSigner} is stateful and not shared between threads. */
     ContentSigner newSigner();
 
+    /**
+     * Where the certificates this authority signs point for revocation (CRL distribution point, AIA);
+     * asked at every issuance, so a change of the CA's switches applies to the next certificate.
+     */
+    default RevocationUrls revocationUrls() {
+        return RevocationUrls.NONE;
+    }
+
+    /** This authority, putting the URLs {@code urls} supplies into every certificate it signs. */
+    default IssuingAuthority publishingAt(java.util.function.Supplier<RevocationUrls> urls) {
+        IssuingAuthority self = this;
+        return new IssuingAuthority() {
+            @Override
+            public X509Certificate certificate() {
+                return self.certificate();
+            }
+
+            @Override
+            public List<X509Certificate> chain() {
+                return self.chain();
+            }
+
+            @Override
+            public KeyType keyType() {
+                return self.keyType();
+            }
+
+            @Override
+            public ContentSigner newSigner() {
+                return self.newSigner();
+            }
+
+            @Override
+            public RevocationUrls revocationUrls() {
+                return urls.get();
+            }
+        };
+    }
+
     /** An authority whose key is in memory, e.g. decrypted from a PEM file. */
     static IssuingAuthority of(List<X509Certificate> chain, PrivateKey key) {
         if (chain.isEmpty()) {

@@ -53,6 +53,11 @@ public final class Pem {
         return write(request);
     }
 
+    /** A DER CRL as an "X509 CRL" block (RFC 7468 §6). */
+    public static String encodeCrl(byte[] der) {
+        return write(new org.bouncycastle.util.io.pem.PemObject("X509 CRL", der));
+    }
+
     /** An unencrypted PKCS#8 "PRIVATE KEY" block. */
     public static String encode(PrivateKey key) {
         // A PemObject, not the PrivateKeyInfo itself: Bouncy Castle's PEM writer would turn that into

@@ -112,6 +112,7 @@ public final class BundleExport {
         values.put("caSha256", ca.sha256Colons());
         values.put("caConstraints", ca.constraintsDescription());
         values.put("installDirectory", options.installDirectory());
+        values.put("ocspStapling", OcspStapling.directives(leaf, options.installDirectory()));
         values.put("pkcs12Encryption", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY
                 ? "legacy 3DES/SHA-1 for old Windows and macOS importers" : "AES-256-CBC, PBKDF2-HMAC-SHA256");
         values.put("opensslLegacyFlag", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY ? " -legacy" : "");

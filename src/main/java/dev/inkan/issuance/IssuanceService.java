@@ -24,6 +24,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,9 +46,11 @@ public class IssuanceService {
     private final MasterKey masterKey;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public IssuanceService(CertificateAuthorityService authorities, CertificateLedger ledger, AuditTrail audit,
-                           MasterKey masterKey, TransactionTemplate transactions, Clock clock) {
+                           MasterKey masterKey, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.authorities = authorities;
         this.ledger = ledger;
         this.audit = audit;
@@ -159,7 +162,7 @@ public class IssuanceService {
         return new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
     }
 
-    /** Revokes (status only until CRL/OCSP exist); revoking twice is a conflict. */
+    /** Revokes, and tells listeners in the same transaction ({@link CertificateRevoked}); revoking twice is a conflict. */
     public CertificateSummary revoke(long id, RevocationRequest request, String actor) {
         RevocationReason reason = request.validate();
         CertificateSummary summary = summary(id);
@@ -168,6 +171,7 @@ public class IssuanceService {
             boolean changed = ledger.revoke(id, reason, now);
             if (changed) {
                 audit.record(now, actor, AuditTrail.REVOKED, summary.caId(), id, "reason " + reason.id());
+                events.publishEvent(new CertificateRevoked(summary.caId(), id, summary.serialNumber(), reason, now));
             }
             return changed;
         }));

@@ -1,0 +1,124 @@
+package dev.inkan.revocation;
+
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.authority.CertificateAuthorityService.ActiveCa;
+import dev.inkan.engine.CrlBuilder;
+import dev.inkan.engine.CrlContent;
+import dev.inkan.engine.Pem;
+import dev.inkan.issuance.RevocationLedger;
+import dev.inkan.issuance.RevocationReason;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The CRL of each CA (RFC 5280 §5): issued on every revocation, re-issued by the timer once older
+ * than {@code crl-renewal} (well before nextUpdate), and served from memory while its number is the
+ * database's latest. Revoked certificates leave it {@code expired-grace} after their notAfter.
+ */
+@Service
+public class CrlPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(CrlPublisher.class);
+
+    /** A CRL as served: DER, PEM and what the API shows of it. */
+    public record PublishedCrl(CrlInfo info, byte[] der, String pem) {}
+
+    private final CertificateAuthorityService authorities;
+    private final RevocationLedger ledger;
+    private final RevocationState state;
+    private final RevocationSettings settings;
+    private final PublicationUrls urls;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Map<Long, PublishedCrl> served = new ConcurrentHashMap<>();
+
+    CrlPublisher(CertificateAuthorityService authorities, RevocationLedger ledger, RevocationState state, RevocationSettings settings,
+                 PublicationUrls urls, TransactionTemplate transactions, Clock clock) {
+        this.authorities = authorities;
+        this.ledger = ledger;
+        this.state = state;
+        this.settings = settings;
+        this.urls = urls;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The latest CRL of CA {@code caId}, issuing the first one when there is none yet. */
+    public PublishedCrl current(long caId) {
+        authorities.get(caId); // 404 for a CA this instance does not hold
+        Long latest = state.crlNumber(caId).orElse(null);
+        if (latest == null) {
+            publish(caId);
+            latest = state.crlNumber(caId).orElseThrow();
+        }
+        PublishedCrl crl = served.get(caId);
+        if (crl == null || crl.info().number() != latest) {
+            RevocationState.StoredCrl stored = state.crl(caId).orElseThrow();
+            crl = new PublishedCrl(info(caId, stored.number(), stored.thisUpdate(), stored.nextUpdate(), stored.entries()), stored.der(),
+                    Pem.encodeCrl(stored.der()));
+            served.put(caId, crl);
+        }
+        return crl;
+    }
+
+    /** What the API shows: number, thisUpdate, nextUpdate, entries and URLs. */
+    public CrlInfo info(long caId) {
+        return current(caId).info();
+    }
+
+    /** Issues a new CRL for CA {@code caId} now, with the next CRLNumber the database hands out. */
+    public CrlInfo publish(long caId) {
+        ActiveCa ca = authorities.forIssuing(caId);
+        state.ensure(caId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant nextUpdate = now.plus(settings.crlValidity());
+        Instant keepAfter = now.minus(settings.expiredGrace());
+        return transactions.execute(status -> {
+            long number = state.nextCrlNumber(caId); // locks the CA's row until commit: one generator at a time
+            List<CrlContent.Entry> entries = new ArrayList<>();
+            for (RevocationLedger.SerialStatus revoked : ledger.revoked(caId, keepAfter)) {
+                entries.add(new CrlContent.Entry(revoked.serialNumber(), revoked.revokedAt(), revoked.reason().code(),
+                        revoked.reason() == RevocationReason.KEY_COMPROMISE ? revoked.revokedAt() : null));
+            }
+            for (RevocationState.RevokedCa child : state.revokedChildren(caId)) {
+                if (child.notAfter().isAfter(keepAfter)) {
+                    entries.add(new CrlContent.Entry(new BigInteger(child.serialNumber(), 16), child.revokedAt(),
+                            RevocationReason.parse("reason", child.reason()).code(), null));
+                }
+            }
+            byte[] der = CrlBuilder.build(ca.authority().certificate(), CrlContent.full(BigInteger.valueOf(number), now, nextUpdate, entries),
+                    ca.authority().newSigner());
+            state.storeCrl(caId, number, now, nextUpdate, entries.size(), der);
+            return info(caId, number, now, nextUpdate, entries.size());
+        });
+    }
+
+    /** Re-issues every CRL older than {@code crl-renewal} (or missing); safe to run on several instances at once. */
+    public int renewDue() {
+        int renewed = 0;
+        for (long caId : state.crlsIssuedBefore(clock.instant().minus(settings.crlRenewal()))) {
+            try {
+                publish(caId);
+                renewed++;
+            } catch (RuntimeException e) {
+                log.warn("cannot renew the CRL of CA {}: {}", caId, e.getMessage());
+            }
+        }
+        return renewed;
+    }
+
+    private CrlInfo info(long caId, long number, Instant thisUpdate, Instant nextUpdate, long entries) {
+        return new CrlInfo(caId, number, thisUpdate, nextUpdate, entries, urls.crl(caId), urls.crlPem(caId), urls.ocsp(),
+                urls.caCertificate(caId));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.inkan.revocation;
+
+import dev.inkan.authority.CertificateAuthorityService.ActiveCa;
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.engine.OcspAnswer;
+import dev.inkan.engine.OcspQuery;
+import dev.inkan.engine.OcspResponseBuilder;
+import dev.inkan.issuance.RevocationLedger;
+import dev.inkan.issuance.RevocationReason;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * The OCSP responder (RFC 6960, RFC 5019 profile): good, revoked (time and reason) or unknown for a
+ * serial the CA never issued; {@code unauthorized} for a CA not held here; {@code malformedRequest}
+ * for anything unreadable. Requests without a nonce about one certificate get a pre-signed response,
+ * re-signed after half its validity and dropped as soon as the CA's revocation epoch moves (at once on
+ * this instance, within {@code ocsp-epoch-check} for revocations made by another instance).
+ */
+@Service
+public class OcspResponder {
+
+    /**
+     * An answer to send: the DER body and, for successful ones, the validity for HTTP caching (RFC 5019 §6).
+     *
+     * @param etag a strong entity tag of the body, or null for an error or a nonce response
+     */
+    public record Reply(byte[] body, boolean successful, Instant producedAt, Instant nextUpdate, String etag) {}
+
+    private record Cached(Reply reply, long caId, long epoch, Instant refreshAt) {}
+
+    private final CertificateAuthorityService authorities;
+    private final OcspIssuers issuers;
+    private final RevocationLedger ledger;
+    private final RevocationState state;
+    private final RevocationSettings settings;
+    private final OcspSigners signers;
+    private final Clock clock;
+    private final Map<ByteBuffer, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> epochs = new ConcurrentHashMap<>(); // caId -> {epoch, read at (nanoTime)}
+
+    OcspResponder(CertificateAuthorityService authorities, OcspIssuers issuers, RevocationLedger ledger, RevocationState state,
+                  RevocationSettings settings, OcspSigners signers, Clock clock) {
+        this.authorities = authorities;
+        this.issuers = issuers;
+        this.ledger = ledger;
+        this.state = state;
+        this.settings = settings;
+        this.signers = signers;
+        this.clock = clock;
+    }
+
+    /** The answer to the DER OCSP request {@code der}; never throws for bad input. */
+    public Reply answer(byte[] der) {
+        OcspQuery query;
+        try {
+            query = OcspQuery.read(der);
+        } catch (OcspQuery.Malformed e) {
+            return error(OcspResponseBuilder.Error.MALFORMED_REQUEST);
+        }
+        ByteBuffer key = query.cacheable() ? ByteBuffer.wrap(query.certificates().get(0).key()) : null;
+        if (key != null) {
+            Cached cached = cache.get(key);
+            if (cached != null && clock.instant().isBefore(cached.refreshAt()) && epoch(cached.caId()) == cached.epoch()) {
+                return cached.reply();
+            }
+        }
+        Long caId = null;
+        for (OcspQuery.Certificate certificate : query.certificates()) {
+            Optional<OcspIssuers.Issuer> issuer = issuers.issuerOf(certificate);
+            if (issuer.isEmpty() || (caId != null && caId != issuer.get().caId())) {
+                return error(OcspResponseBuilder.Error.UNAUTHORIZED); // RFC 6960 §2.3: not a CA this responder answers for
+            }
+            caId = issuer.get().caId();
+        }
+        long epoch = epoch(caId); // read before the statuses: a revocation committed in between changes it, so nothing stale is kept
+        List<OcspAnswer> answers = new ArrayList<>();
+        for (OcspQuery.Certificate certificate : query.certificates()) {
+            answers.add(status(caId, certificate));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant nextUpdate = now.plus(settings.ocspValidity());
+        OcspSigners.Signer signer = signers.forCa(caId, nextUpdate);
+        byte[] body = OcspResponseBuilder.successful(answers, signer.certificate(), signer.delegated(), signer.contentSigner(), now,
+                now, nextUpdate, query.nonce());
+        Reply reply = new Reply(body, true, now, nextUpdate, key == null ? null : etag(body));
+        if (key != null) {
+            if (cache.size() >= settings.ocspCacheSize()) {
+                cache.clear(); // bounded: a flood of distinct serials costs signatures, never memory
+            }
+            cache.put(key, new Cached(reply, caId, epoch, now.plus(settings.ocspValidity().dividedBy(2))));
+        }
+        return reply;
+    }
+
+    /** Forgets what this instance knows of CA {@code caId}'s epoch, so its cached responses are checked again now. */
+    void revocationCommitted(long caId) {
+        epochs.remove(caId);
+    }
+
+    private OcspAnswer status(long caId, OcspQuery.Certificate certificate) {
+        Optional<RevocationLedger.SerialStatus> entry = ledger.find(caId, certificate.serialNumber());
+        if (entry.isPresent()) {
+            RevocationLedger.SerialStatus status = entry.get();
+            return status.revoked() ? OcspAnswer.revoked(certificate, status.revokedAt(), status.reason().code())
+                    : OcspAnswer.good(certificate);
+        }
+        Optional<Long> child = state.childCa(caId, certificate.serialNumber().toString(16));
+        if (child.isPresent()) {
+            return state.caRevocation(child.get())
+                    .map(r -> OcspAnswer.revoked(certificate, r.revokedAt(), RevocationReason.parse("reason", r.reason()).code()))
+                    .orElseGet(() -> OcspAnswer.good(certificate));
+        }
+        return OcspAnswer.unknown(certificate); // RFC 6960 §2.2: a serial this CA never issued
+    }
+
+    private long epoch(long caId) {
+        long[] known = epochs.get(caId);
+        long now = System.nanoTime();
+        if (known != null && now - known[1] < settings.ocspEpochCheck().toNanos()) {
+            return known[0];
+        }
+        long epoch = state.epoch(caId);
+        epochs.put(caId, new long[] {epoch, now});
+        return epoch;
+    }
+
+    private static Reply error(OcspResponseBuilder.Error error) {
+        return new Reply(OcspResponseBuilder.error(error), false, null, null, null);
+    }
+
+    private static String etag(byte[] body) {
+        return "\"" + dev.inkan.engine.CertificateDescription.digestHex("SHA-256", body).substring(0, 32) + "\"";
+    }
+
+    /** The CA behind an id, for callers that show it. */
+    ActiveCa ca(long caId) {
+        return authorities.forIssuing(caId);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.inkan.web.api;
+
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.revocation.CrlPublisher;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Public, plain HTTP, no login: {@code /crl/{caId}.crl} (DER, {@code application/pkix-crl}, RFC 5280
+ * §4.2.1.13 and RFC 2585 §4.2), {@code /crl/{caId}.pem}, and {@code /crl/{caId}.cer}, the CA's certificate
+ * (DER, {@code application/pkix-cert}) that AIA caIssuers points to. Cacheable until shortly before
+ * the CRL's nextUpdate.
+ */
+@RestController
+class CrlController {
+
+    static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");
+    static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
+
+    private final CrlPublisher crls;
+    private final CertificateAuthorityService authorities;
+
+    CrlController(CrlPublisher crls, CertificateAuthorityService authorities) {
+        this.crls = crls;
+        this.authorities = authorities;
+    }
+
+    @GetMapping("/crl/{caId}.crl")
+    ResponseEntity<byte[]> der(@PathVariable long caId) {
+        var crl = crls.current(caId);
+        return cached(crl.info().thisUpdate(), crl.info().nextUpdate(), crl.info().number()).contentType(PKIX_CRL).body(crl.der());
+    }
+
+    @GetMapping("/crl/{caId}.pem")
+    ResponseEntity<String> pem(@PathVariable long caId) {
+        var crl = crls.current(caId);
+        return cached(crl.info().thisUpdate(), crl.info().nextUpdate(), crl.info().number())
+                .contentType(MediaType.parseMediaType("application/x-pem-file")).body(crl.pem());
+    }
+
+    @GetMapping("/crl/{caId}.cer")
+    ResponseEntity<byte[]> issuerCertificate(@PathVariable long caId) throws java.security.cert.CertificateEncodingException {
+        byte[] der = authorities.forIssuing(caId).authority().certificate().getEncoded();
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic()).contentType(PKIX_CERT).body(der);
+    }
+
+    /** Clients see a new CRL (issued on every revocation) within 5 minutes; never cached past an hour before nextUpdate. */
+    static final long MAX_AGE_SECONDS = 300;
+
+    private static ResponseEntity.BodyBuilder cached(Instant thisUpdate, Instant nextUpdate, long number) {
+        long seconds = Math.max(0, Duration.between(Instant.now(), nextUpdate).minusHours(1).toSeconds());
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(Math.min(seconds, MAX_AGE_SECONDS))).cachePublic())
+                .lastModified(thisUpdate).eTag("\"crl-" + number + "\"");
+    }
+}
