@@ -160,7 +160,8 @@ class RevocationVerifiersTests extends RunningService {
         for (boolean nonce : new boolean[] {true, false}) {
             var result = RevocationCheckers.ocsptool(c.issuer(), c.leaf(), nonce);
             assertThat(result.output()).as("nonce " + nonce).contains("Verifying OCSP Response: Success")
-                    .contains("Cert Status: " + (c.revoked() ? "revoked" : "good"));
+                    .satisfies(out -> assertThat(out.contains("Nonce: ")).as("nonce echoed").isEqualTo(nonce))
+                    .contains("Certificate Status: " + (c.revoked() ? "revoked" : "good"));
         }
     }
 

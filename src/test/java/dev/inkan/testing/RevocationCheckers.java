@@ -71,11 +71,13 @@ public final class RevocationCheckers {
             Path in = Files.write(Files.createTempFile(dir, "ocsp-resp", ".der"), response);
             List<String> command = new ArrayList<>(List.of("openssl", "ocsp", "-respin", in.toString(), "-CAfile", root.toString()));
             if (request != null) {
-                command.addAll(List.of("-reqin", Files.write(Files.createTempFile(dir, "ocsp-req", ".der"), request).toString()));
+                // with -reqin there is no -issuer: name the signer (the issuing CA) as a certificate to look in
+                command.addAll(List.of("-reqin", Files.write(Files.createTempFile(dir, "ocsp-req", ".der"), request).toString(),
+                        "-verify_other", issuer.toString()));
             } else {
                 command.addAll(List.of("-issuer", issuer.toString(), "-cert", leaf.toString(), "-no_nonce"));
             }
-            if (untrusted != null) {
+            if (untrusted != null && request == null) {
                 command.addAll(List.of("-verify_other", untrusted.toString()));
             }
             return Processes.run(command);
@@ -94,9 +96,7 @@ public final class RevocationCheckers {
     public static Processes.Result ocsptool(Path issuer, Path leaf, boolean nonce) {
         List<String> command = new ArrayList<>(List.of("ocsptool", "--ask", "--load-issuer", issuer.toString(),
                 "--load-cert", leaf.toString(), "--load-signer", issuer.toString()));
-        if (!nonce) {
-            command.add("--nononce");
-        }
+        command.add(nonce ? "--nonce" : "--no-nonce");
         return Processes.run(command, null, Map.of(), Duration.ofSeconds(60));
     }
 
