@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.authority.AuditAction;
 import dev.inkan.authority.AuditTrail;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.CertificateAuthorityService.ActiveCa;
@@ -86,7 +87,7 @@ public class IssuanceService {
         String keyPem = privateKey == null ? null : Pem.encode(privateKey);
         List<String> dns = spec.names().values(SubjectAltNames.Kind.DNS);
         List<String> ips = spec.names().values(SubjectAltNames.Kind.IP);
-        String origin = privateKey == null ? CertificateSummary.CSR : CertificateSummary.GENERATED;
+        CertificateOrigin origin = privateKey == null ? CertificateOrigin.CSR : CertificateOrigin.GENERATED;
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             X509Certificate certificate = CertificateIssuer.leaf(spec, publicKey, ca.authority(), now);
@@ -98,7 +99,7 @@ public class IssuanceService {
             try {
                 long id = transactions.execute(status -> {
                     long newId = ledger.insert(entry);
-                    audit.record(now, actor, keyPem == null ? AuditTrail.CSR_SIGNED : AuditTrail.ISSUED, ca.id(), newId,
+                    audit.record(now, actor, keyPem == null ? AuditAction.CSR_SIGNED : AuditAction.ISSUED, ca.id(), newId,
                             "serial " + serial + " for " + spec.names());
                     return newId;
                 });
@@ -144,7 +145,7 @@ public class IssuanceService {
         var encryption = request.validate();
         CertificateSummary summary = summary(id);
         PrivateKey key = privateKey(id).orElseThrow(() -> new ConflictException("id", "certificate " + id
-                + " has no stored private key (" + (summary.origin().equals(CertificateSummary.CSR) ? "it was signed from a CSR"
+                + " has no stored private key (" + (summary.origin() != CertificateOrigin.GENERATED ? "it was signed from a CSR"
                 : "it was deleted") + "), so no PKCS#12 can be made here; build one where the key is: openssl pkcs12 -export"));
         var bundle = new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
         return bundle.toPkcs12(summary.commonName(), request.password().toCharArray(), encryption);
@@ -154,7 +155,7 @@ public class IssuanceService {
     public CertificateBundle bundle(long id) {
         CertificateSummary summary = summary(id);
         PrivateKey key = privateKey(id).orElseThrow(() -> new ConflictException("id", "certificate " + id
-                + " has no stored private key (" + (summary.origin().equals(CertificateSummary.CSR) ? "it was signed from a CSR"
+                + " has no stored private key (" + (summary.origin() != CertificateOrigin.GENERATED ? "it was signed from a CSR"
                 : "it was deleted") + "), so there is no nginx bundle; download cert.pem and fullchain.pem and use the key you hold"));
         return new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
     }
@@ -167,7 +168,7 @@ public class IssuanceService {
         boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
             boolean changed = ledger.revoke(id, reason, now);
             if (changed) {
-                audit.record(now, actor, AuditTrail.REVOKED, summary.caId(), id, "reason " + reason.id());
+                audit.record(now, actor, AuditAction.REVOKED, summary.caId(), id, "reason " + reason.id());
             }
             return changed;
         }));
@@ -184,7 +185,7 @@ public class IssuanceService {
         boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
             boolean changed = ledger.deleteKey(id);
             if (changed) {
-                audit.record(now, actor, AuditTrail.KEY_DELETED, summary.caId(), id, "private key deleted");
+                audit.record(now, actor, AuditAction.KEY_DELETED, summary.caId(), id, "private key deleted");
             }
             return changed;
         }));
