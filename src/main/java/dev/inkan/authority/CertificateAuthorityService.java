@@ -45,6 +45,13 @@ public class CertificateAuthorityService {
     private final Map<Long, ActiveCa> active = new ConcurrentHashMap<>();
     private volatile Long defaultId;
 
+    /** A service whose CAs put no revocation URLs into what they sign (tests, tools). */
+    public CertificateAuthorityService(CertificateAuthorityStore store, AuditTrail audit, MasterKey masterKey,
+                                       TransactionTemplate transactions, Clock clock) {
+        this(store, audit, masterKey, transactions, clock, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     public CertificateAuthorityService(CertificateAuthorityStore store, AuditTrail audit, MasterKey masterKey,
                                        TransactionTemplate transactions, Clock clock, ObjectProvider<PublicationPoints> publication) {
         this.publication = publication;
@@ -63,9 +70,14 @@ public class CertificateAuthorityService {
         return store.find(id).orElseThrow(() -> unknown("id", id));
     }
 
-    /** The CA that issues when a request names none; its certificate is what {@code GET /ca.pem} serves. */
+    /** The CA that issues when a request names none; its certificate is what {@code GET /ca.pem} serves. Its key stays sealed. */
     public CertificateAuthority defaultAuthority() {
-        return forIssuing(null).view();
+        return get(defaultId());
+    }
+
+    /** CA {@code id}'s certificate then its issuers up to the root, read without opening its key (chains are public). */
+    public List<X509Certificate> chain(long id) {
+        return Pem.readCertificates("chainPem", get(id).chainPem());
     }
 
     /** Creates the default root CA on first start; does nothing when any CA exists. */
@@ -98,10 +110,10 @@ public class CertificateAuthorityService {
             chain.add(CertificateIssuer.intermediate(valid.spec(), keyPair.getPublic(), parent.authority(), now));
             chain.addAll(parent.authority().chain());
         }
-        String kind = parentId == null ? CertificateAuthority.ROOT : CertificateAuthority.INTERMEDIATE;
+        CaKind kind = parentId == null ? CaKind.ROOT : CaKind.INTERMEDIATE;
         var constraints = valid.spec().constraints();
         return save(chain, keyPair.getPrivate(), valid.spec().commonName(), kind, parentId, constraints.dnsDomains(),
-                constraints.ipRanges(), makeDefault, now, actor, AuditTrail.CA_CREATED);
+                constraints.ipRanges(), makeDefault, now, actor, AuditAction.CA_CREATED);
     }
 
     /** Imports an existing CA after checking it can sign (engine {@link CaCertificateCheck}) and completing its chain. */
@@ -125,7 +137,7 @@ public class CertificateAuthorityService {
         description.extensions().stream().filter(e -> e.name().equals("Name Constraints")).flatMap(e -> e.values().stream())
                 .filter(v -> v.startsWith("Permitted: ")).map(v -> v.substring("Permitted: ".length()))
                 .forEach(v -> (v.startsWith("IP:") ? ips : dns).add(v.substring(v.indexOf(':') + 1)));
-        return save(chain, key, name, CertificateAuthority.IMPORTED, parentId, dns, ips, false, now, actor, AuditTrail.CA_IMPORTED);
+        return save(chain, key, name, CaKind.IMPORTED, parentId, dns, ips, false, now, actor, AuditAction.CA_IMPORTED);
     }
 
     /** The CA that signs for a request: {@code caId}, or the default CA when null. Cached after the first use. */
@@ -145,7 +157,7 @@ public class CertificateAuthorityService {
     private long defaultId() {
         Long id = defaultId;
         if (id == null) {
-            id = store.defaultId().orElseGet(() -> store.list().stream().filter(c -> c.kind().equals(CertificateAuthority.ROOT))
+            id = store.defaultId().orElseGet(() -> store.list().stream().filter(c -> c.kind() == CaKind.ROOT)
                     .map(CertificateAuthority::id).findFirst().orElseThrow(() -> new NotFoundException("caId",
                             "this instance holds no CA yet; create one with POST /api/v1/cas")));
             defaultId = id;
@@ -162,8 +174,8 @@ public class CertificateAuthorityService {
         return new ActiveCa(view, publishing(id, IssuingAuthority.of(chain, key)), view.chainPem());
     }
 
-    private CertificateAuthority save(List<X509Certificate> chain, PrivateKey key, String name, String kind, Long parentId,
-                                      List<String> dns, List<String> ips, boolean makeDefault, Instant now, String actor, String action) {
+    private CertificateAuthority save(List<X509Certificate> chain, PrivateKey key, String name, CaKind kind, Long parentId,
+                                      List<String> dns, List<String> ips, boolean makeDefault, Instant now, String actor, AuditAction action) {
         X509Certificate certificate = chain.get(0);
         String fingerprint = fingerprint(certificate);
         String chainPem = Pem.encode(chain);
@@ -174,7 +186,7 @@ public class CertificateAuthorityService {
         byte[] sealed = masterKey.seal(Pem.encode(key).getBytes(java.nio.charset.StandardCharsets.US_ASCII), fingerprint);
         long id = transactions.execute(status -> {
             long newId = store.insert(row, sealed);
-            audit.record(now, actor, action, newId, null, kind + " CA '" + name + "' " + row.subject());
+            audit.record(now, actor, action, newId, null, kind.id() + " CA '" + name + "' " + row.subject());
             return newId;
         });
         CertificateAuthority view = get(id);
@@ -185,7 +197,7 @@ public class CertificateAuthorityService {
     /** The authority, with the revocation URLs of CA {@code id} in every certificate it signs (asked at each issuance). */
     private IssuingAuthority publishing(long id, IssuingAuthority authority) {
         return authority.publishingAt(() -> {
-            PublicationPoints points = publication.getIfAvailable();
+            PublicationPoints points = publication == null ? null : publication.getIfAvailable();
             return points == null ? dev.inkan.engine.RevocationUrls.NONE : points.urlsFor(id);
         });
     }

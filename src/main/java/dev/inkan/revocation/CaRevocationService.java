@@ -49,7 +49,7 @@ public class CaRevocationService {
             boolean revoked = state.revokeCa(caId, now, reason.id(), actor);
             if (revoked) {
                 state.bumpEpoch(ca.parentId());
-                audit.record(now, actor, "ca.revoked", caId, null, "reason " + reason.id() + "; listed in the CRL of CA " + ca.parentId());
+                audit.record(now, actor, dev.inkan.authority.AuditAction.CA_REVOKED, caId, null, "reason " + reason.id() + "; listed in the CRL of CA " + ca.parentId());
             }
             return revoked;
         }));

@@ -5,7 +5,7 @@ import dev.inkan.authority.CertificateAuthorityService.ActiveCa;
 import dev.inkan.engine.CrlBuilder;
 import dev.inkan.engine.CrlContent;
 import dev.inkan.engine.Pem;
-import dev.inkan.issuance.RevocationLedger;
+import dev.inkan.issuance.IssuedCertificates;
 import dev.inkan.issuance.RevocationReason;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -34,7 +34,7 @@ public class CrlPublisher {
     public record PublishedCrl(CrlInfo info, byte[] der, String pem) {}
 
     private final CertificateAuthorityService authorities;
-    private final RevocationLedger ledger;
+    private final IssuedCertificates ledger;
     private final RevocationState state;
     private final RevocationSettings settings;
     private final PublicationUrls urls;
@@ -42,7 +42,7 @@ public class CrlPublisher {
     private final Clock clock;
     private final Map<Long, PublishedCrl> served = new ConcurrentHashMap<>();
 
-    CrlPublisher(CertificateAuthorityService authorities, RevocationLedger ledger, RevocationState state, RevocationSettings settings,
+    CrlPublisher(CertificateAuthorityService authorities, IssuedCertificates ledger, RevocationState state, RevocationSettings settings,
                  PublicationUrls urls, TransactionTemplate transactions, Clock clock) {
         this.authorities = authorities;
         this.ledger = ledger;
@@ -86,7 +86,10 @@ public class CrlPublisher {
         return transactions.execute(status -> {
             long number = state.nextCrlNumber(caId); // locks the CA's row until commit: one generator at a time
             List<CrlContent.Entry> entries = new ArrayList<>();
-            for (RevocationLedger.SerialStatus revoked : ledger.revoked(caId, keepAfter)) {
+            for (IssuedCertificates.Revocation revoked : ledger.revocations(caId)) {
+                if (!revoked.notAfter().isAfter(keepAfter)) {
+                    continue; // RFC 5280 §3.3: an expired certificate may leave the CRL (after the grace period)
+                }
                 entries.add(new CrlContent.Entry(revoked.serialNumber(), revoked.revokedAt(), revoked.reason().code(),
                         revoked.reason() == RevocationReason.KEY_COMPROMISE ? revoked.revokedAt() : null));
             }

@@ -1,5 +1,6 @@
 package dev.inkan.revocation;
 
+import dev.inkan.cluster.ClusterLock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -8,26 +9,30 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The CRL timer: at start and every {@code inkan.revocation.crl-check-interval}, re-issue the CRLs
- * older than {@code crl-renewal}. The one seam for a cluster-wide lock; without one, several instances
- * may each renew, which is safe (the database orders their CRL numbers) and merely redundant.
+ * older than {@code crl-renewal}, on one instance of the cluster at a time ({@link ClusterLock}). Even
+ * without the lock renewing twice would be safe: the database orders the CRL numbers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class CrlRenewalSchedule {
 
-    private final CrlPublisher crls;
+    static final String JOB = "crl-renewal";
 
-    CrlRenewalSchedule(CrlPublisher crls) {
+    private final CrlPublisher crls;
+    private final ClusterLock clusterLock;
+
+    CrlRenewalSchedule(CrlPublisher crls, ClusterLock clusterLock) {
         this.crls = crls;
+        this.clusterLock = clusterLock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        crls.renewDue();
+        clusterLock.runExclusively(JOB, crls::renewDue);
     }
 
     @Scheduled(fixedDelayString = "${inkan.revocation.crl-check-interval:10m}", initialDelayString = "${inkan.revocation.crl-check-interval:10m}")
-    void renewDue() {
-        crls.renewDue();
+    void renewDue() { 
+        clusterLock.runExclusively(JOB, crls::renewDue);
     }
 }

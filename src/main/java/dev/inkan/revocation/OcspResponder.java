@@ -5,7 +5,8 @@ import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.engine.OcspAnswer;
 import dev.inkan.engine.OcspQuery;
 import dev.inkan.engine.OcspResponseBuilder;
-import dev.inkan.issuance.RevocationLedger;
+import dev.inkan.issuance.CertificateStatus;
+import dev.inkan.issuance.IssuedCertificates;
 import dev.inkan.issuance.RevocationReason;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -39,7 +40,7 @@ public class OcspResponder {
 
     private final CertificateAuthorityService authorities;
     private final OcspIssuers issuers;
-    private final RevocationLedger ledger;
+    private final IssuedCertificates ledger;
     private final RevocationState state;
     private final RevocationSettings settings;
     private final OcspSigners signers;
@@ -47,7 +48,7 @@ public class OcspResponder {
     private final Map<ByteBuffer, Cached> cache = new ConcurrentHashMap<>();
     private final Map<Long, long[]> epochs = new ConcurrentHashMap<>(); // caId -> {epoch, read at (nanoTime)}
 
-    OcspResponder(CertificateAuthorityService authorities, OcspIssuers issuers, RevocationLedger ledger, RevocationState state,
+    OcspResponder(CertificateAuthorityService authorities, OcspIssuers issuers, IssuedCertificates ledger, RevocationState state,
                   RevocationSettings settings, OcspSigners signers, Clock clock) {
         this.authorities = authorities;
         this.issuers = issuers;
@@ -107,10 +108,10 @@ public class OcspResponder {
     }
 
     private OcspAnswer status(long caId, OcspQuery.Certificate certificate) {
-        Optional<RevocationLedger.SerialStatus> entry = ledger.find(caId, certificate.serialNumber());
+        Optional<IssuedCertificates.Standing> entry = ledger.standing(caId, certificate.serialNumber(), clock.instant());
         if (entry.isPresent()) {
-            RevocationLedger.SerialStatus status = entry.get();
-            return status.revoked() ? OcspAnswer.revoked(certificate, status.revokedAt(), status.reason().code())
+            IssuedCertificates.Standing status = entry.get();
+            return status.status() == CertificateStatus.REVOKED ? OcspAnswer.revoked(certificate, status.revokedAt(), status.reason().code())
                     : OcspAnswer.good(certificate);
         }
         Optional<Long> child = state.childCa(caId, certificate.serialNumber().toString(16));
