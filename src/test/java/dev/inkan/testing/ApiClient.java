@@ -78,7 +78,7 @@ public final class ApiClient {
         return send(request, contentType);
     }
 
-    private Response send(HttpRequest.Builder request, String contentType) {
+    public Response send(HttpRequest.Builder request, String contentType) {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
