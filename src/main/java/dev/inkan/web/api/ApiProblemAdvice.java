@@ -122,7 +122,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.equals("/ca.pem");
+        return path.startsWith("/api/") || path.equals("/ca.pem") || path.startsWith("/crl/");
     }
 
     private static void requireApi(HttpServletRequest request, Exception e) {

@@ -1,6 +1,7 @@
 package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.revocation.RevocationStatusView;
 import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.export.BundleExport;
@@ -65,9 +66,11 @@ class CertificatePageController {
     private final CertificateRevocation revocation;
     private final CertificateAuthorityService authorities;
     private final BundleExport bundles;
+    private final RevocationStatusView revocationStatus;
 
     CertificatePageController(CertificateRecords certificates, CertificateRevocation revocation, CertificateAuthorityService authorities,
-                              BundleExport bundles) {
+                              BundleExport bundles, RevocationStatusView revocationStatus) {
+        this.revocationStatus = revocationStatus;
         this.certificates = certificates;
         this.revocation = revocation;
         this.authorities = authorities;
@@ -92,7 +95,9 @@ class CertificatePageController {
 
     @GetMapping("/certificates/{id}")
     String showCertificate(@PathVariable long id, Model model) {
-        model.addAttribute("cert", certificates.get(id));
+        CertificateDetails cert = certificates.get(id);
+        model.addAttribute("cert", cert);
+        model.addAttribute("revocation", revocationStatus.of(cert.caId(), cert.certificatePem()));
         return "certificates/certificateDetails";
     }
 
@@ -168,6 +173,7 @@ class CertificatePageController {
     }
 
     private String revokeForm(CertificateDetails cert, Model model) {
+        model.addAttribute("revocation", revocationStatus.of(cert.caId(), cert.certificatePem()));
         model.addAttribute("cert", cert);
         model.addAttribute("reasons", Arrays.stream(RevocationReason.values())
                 .map(r -> new Option(r.id(), r.id() + " (" + r.code() + ")")).toList());
