@@ -6,6 +6,7 @@ import dev.inkan.authority.ConflictException;
 import dev.inkan.authority.CreateCaRequest;
 import dev.inkan.authority.ImportCaRequest;
 import dev.inkan.engine.KeyType;
+import dev.inkan.revocation.CrlPublisher;
 import dev.inkan.engine.RequestRejectedException;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -35,8 +36,11 @@ class CaPageController {
 
     private final CertificateAuthorityService authorities;
 
-    CaPageController(CertificateAuthorityService authorities) {
+    private final CrlPublisher crls;
+
+    CaPageController(CertificateAuthorityService authorities, CrlPublisher crls) {
         this.authorities = authorities;
+        this.crls = crls;
     }
 
     @GetMapping("/cas")
@@ -48,7 +52,16 @@ class CaPageController {
     @GetMapping("/cas/{id}")
     String showCa(@PathVariable long id, Model model) {
         model.addAttribute("ca", authorities.get(id));
+        model.addAttribute("crl", crls.info(id));
         return "cas/caDetails";
+    }
+
+    /** Issues a new CRL now (every revocation and the daily timer do so anyway). */
+    @PostMapping("/cas/{id}/crl")
+    String processCrlForm(@PathVariable long id, RedirectAttributes redirect) {
+        var crl = crls.publish(id);
+        redirect.addFlashAttribute("message", "Issued CRL number " + crl.number() + " with " + crl.entries() + " entries.");
+        return "redirect:/cas/" + id;
     }
 
     @GetMapping("/cas/{id}/certificate.pem")

@@ -46,6 +46,16 @@ abstract class ApiSliceTest {
 
     @MockitoBean
     AdminCredentials credentials;
+    @MockitoBean
+    dev.inkan.revocation.CrlPublisher crls;
+    @MockitoBean
+    dev.inkan.revocation.CaRevocationService caRevocations;
+    @MockitoBean
+    dev.inkan.revocation.PublicationUrls publicationUrls;
+    @MockitoBean
+    dev.inkan.revocation.RevocationStatusView revocationStatus;
+    @MockitoBean
+    dev.inkan.revocation.OcspResponder ocspResponder;
 
     @BeforeEach
     void acceptTheSliceToken() {

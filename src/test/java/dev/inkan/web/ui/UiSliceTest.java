@@ -34,4 +34,14 @@ abstract class UiSliceTest {
     CertificateAuthorityService authorities;
     @MockitoBean
     BundleExport bundles;
+    @MockitoBean
+    dev.inkan.revocation.CrlPublisher crls;
+    @MockitoBean
+    dev.inkan.revocation.CaRevocationService caRevocations;
+    @MockitoBean
+    dev.inkan.revocation.PublicationUrls publicationUrls;
+    @MockitoBean
+    dev.inkan.revocation.RevocationStatusView revocationStatus;
+    @MockitoBean
+    dev.inkan.revocation.OcspResponder ocspResponder;
 }
