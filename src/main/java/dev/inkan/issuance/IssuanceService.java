@@ -104,7 +104,8 @@ public class IssuanceService {
                     return newId;
                 });
                 return new IssuedCertificate(id, serial, spec.commonName(), dns, ips, spec.profile().id(), keyType.id(), ca.id(),
-                        entry.notBefore(), entry.notAfter(), Pem.encode(certificate), ca.chainPem(), keyPem);
+                        entry.notBefore(), entry.notAfter(), Pem.encode(certificate), ca.chainPem(), keyPem,
+                        CertificateIssuer.clampWarning(spec.validityDays(), certificate, ca.authority(), now).stream().toList());
             } catch (DuplicateKeyException e) {
                 // a serial collision at 159 random bits means a broken CSPRNG more than bad luck: retry, then fail loudly
                 if (attempt == SERIAL_ATTEMPTS) {
@@ -136,7 +137,7 @@ public class IssuanceService {
             case CERT -> Pem.encode(certificate(id));
             case CHAIN -> authorities.forIssuing(summary(id).caId()).chainPem();
             case FULLCHAIN -> Pem.encode(certificate(id)) + authorities.forIssuing(summary(id).caId()).chainPem();
-            case KEY -> Pem.encode(privateKey(id).orElseThrow(() -> noKey(id)));
+            case KEY -> Pem.encode(handOutKey(summary(id)).orElseThrow(() -> noKey(id)));
         };
     }
 
@@ -144,7 +145,7 @@ public class IssuanceService {
     public byte[] pkcs12(long id, Pkcs12Request request) {
         var encryption = request.validate();
         CertificateSummary summary = summary(id);
-        PrivateKey key = privateKey(id).orElseThrow(() -> new ConflictException("id", "certificate " + id
+        PrivateKey key = handOutKey(summary).orElseThrow(() -> new ConflictException("id", "certificate " + id
                 + " has no stored private key (" + (summary.origin() != CertificateOrigin.GENERATED ? "it was signed from a CSR"
                 : "it was deleted") + "), so no PKCS#12 can be made here; build one where the key is: openssl pkcs12 -export"));
         var bundle = new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
@@ -154,7 +155,7 @@ public class IssuanceService {
     /** Key, certificate and chain for the nginx bundle (bundle.zip); refused when the key is no longer stored. */
     public CertificateBundle bundle(long id) {
         CertificateSummary summary = summary(id);
-        PrivateKey key = privateKey(id).orElseThrow(() -> new ConflictException("id", "certificate " + id
+        PrivateKey key = handOutKey(summary).orElseThrow(() -> new ConflictException("id", "certificate " + id
                 + " has no stored private key (" + (summary.origin() != CertificateOrigin.GENERATED ? "it was signed from a CSR"
                 : "it was deleted") + "), so there is no nginx bundle; download cert.pem and fullchain.pem and use the key you hold"));
         return new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
@@ -217,6 +218,21 @@ public class IssuanceService {
         } catch (CertificateException e) {
             throw new IllegalStateException("certificate " + id + " in the database does not decode", e);
         }
+    }
+
+    /**
+     * The stored key, unless the certificate was revoked for keyCompromise (RFC 5280 §5.3.1): that key
+     * is known to others, and handing it out again (key.pem, PKCS#12, bundle.zip) would put it back
+     * into service.
+     */
+    private java.util.Optional<PrivateKey> handOutKey(CertificateSummary summary) {
+        if (summary.status() == CertificateStatus.REVOKED
+                && RevocationReason.KEY_COMPROMISE.id().equals(summary.revocationReason())) {
+            throw new ConflictException("id", "certificate " + summary.id() + " was revoked for keyCompromise on "
+                    + summary.revokedAt() + ": its private key must be treated as known to others, so Inkan no longer hands it"
+                    + " out (key.pem, PKCS#12, bundle.zip); issue a new certificate, which gets a new key");
+        }
+        return privateKey(summary.id());
     }
 
     private java.util.Optional<PrivateKey> privateKey(long id) {
