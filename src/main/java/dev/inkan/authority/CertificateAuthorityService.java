@@ -60,9 +60,14 @@ public class CertificateAuthorityService {
         return store.find(id).orElseThrow(() -> unknown("id", id));
     }
 
-    /** The CA that issues when a request names none; its certificate is what {@code GET /ca.pem} serves. */
+    /** The CA that issues when a request names none; its certificate is what {@code GET /ca.pem} serves. Its key stays sealed. */
     public CertificateAuthority defaultAuthority() {
-        return forIssuing(null).view();
+        return get(defaultId());
+    }
+
+    /** CA {@code id}'s certificate then its issuers up to the root, read without opening its key (chains are public). */
+    public List<X509Certificate> chain(long id) {
+        return Pem.readCertificates("chainPem", get(id).chainPem());
     }
 
     /** Creates the default root CA on first start; does nothing when any CA exists. */

@@ -28,15 +28,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest({CaPageController.class, TrustPageController.class})
-@WithMockUser(username = "admin")
-@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
-class CaPageControllerTests {
+class CaPageControllerTests extends UiSliceTest {
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    CertificateAuthorityService authorities;
 
     @BeforeEach
     void twoCas() {

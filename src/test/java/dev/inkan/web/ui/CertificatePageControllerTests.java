@@ -40,19 +40,8 @@ import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
 import dev.inkan.engine.Pkcs12;
 
-@WebMvcTest(CertificatePageController.class)
-@WithMockUser(username = "admin")
-@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
-class CertificatePageControllerTests {
+class CertificatePageControllerTests extends UiSliceTest {
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    IssuanceService certificates;
-    @MockitoBean
-    CertificateAuthorityService authorities;
-    @MockitoBean
-    BundleExport bundles;
 
     @BeforeEach
     void oneCaAndOneCertificate() {
@@ -183,14 +172,14 @@ class CertificatePageControllerTests {
                 .andExpect(view().name("certificates/revokeForm"))
                 .andExpect(content().string(Matchers.containsString("cannot be undone")))
                 .andExpect(content().string(Matchers.containsString("value=\"keyCompromise\"")));
-        verify(certificates, never()).revoke(eq(5L), any(), any());
+        verify(revocation, never()).revoke(eq(5L), any(), any());
     }
 
     @Test
     void confirmedRevocationIsPassedToTheServiceWithTheReason() throws Exception {
         mvc.perform(post("/certificates/5/revoke").with(csrf()).param("reason", "keyCompromise"))
                 .andExpect(redirectedUrl("/certificates/5"));
-        verify(certificates).revoke(5, new RevocationRequest("keyCompromise"), "admin");
+        verify(revocation).revoke(5, new RevocationRequest("keyCompromise"), "admin");
     }
 
     @Test
@@ -205,7 +194,7 @@ class CertificatePageControllerTests {
 
     @Test
     void revokingTwiceGetsAConflictPageInTheLayout() throws Exception {
-        given(certificates.revoke(eq(5L), any(), any())).willThrow(new ConflictException("id", "certificate 5 is already revoked"));
+        given(revocation.revoke(eq(5L), any(), any())).willThrow(new ConflictException("id", "certificate 5 is already revoked"));
 
         mvc.perform(post("/certificates/5/revoke").with(csrf()).param("reason", "superseded"))
                 .andExpect(status().isConflict())
