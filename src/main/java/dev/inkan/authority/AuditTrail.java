@@ -19,6 +19,8 @@ public class AuditTrail {
     public static final String CSR_SIGNED = "certificate.csr-signed";
     public static final String REVOKED = "certificate.revoked";
     public static final String KEY_DELETED = "certificate.key-deleted";
+    /** A wrong UI password or bearer token (actor: the client address; the detail never holds the secret). */
+    public static final String AUTHENTICATION_FAILED = "authentication.failed";
 
     private final JdbcClient jdbc;
 

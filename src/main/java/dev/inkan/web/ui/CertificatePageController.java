@@ -3,6 +3,7 @@ package dev.inkan.web.ui;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.config.PublicEndpoints;
 import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
 import dev.inkan.issuance.CertificateDetails;
@@ -64,10 +65,14 @@ class CertificatePageController {
     private final CertificateAuthorityService authorities;
     private final BundleExport bundles;
 
-    CertificatePageController(IssuanceService certificates, CertificateAuthorityService authorities, BundleExport bundles) {
+    private final PublicEndpoints endpoints;
+
+    CertificatePageController(IssuanceService certificates, CertificateAuthorityService authorities, BundleExport bundles,
+                              PublicEndpoints endpoints) {
         this.certificates = certificates;
         this.authorities = authorities;
         this.bundles = bundles;
+        this.endpoints = endpoints;
     }
 
     @GetMapping("/certificates")
@@ -116,7 +121,7 @@ class CertificatePageController {
         return passwordProtectedDownload(id, model, "bundle.zip", "application/zip", () -> {
             Pkcs12.Encryption p12Encryption = new Pkcs12Request(password, encryption).validate();
             BundleOptions options = BundleOptions.defaults(password.toCharArray()).withEncryption(p12Encryption)
-                    .withInstallBaseUrl(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+                    .withInstallBaseUrl(endpoints.httpBaseFor(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost()));
             return bundles.zip(certificates.bundle(id), options);
         });
     }
