@@ -1,16 +1,21 @@
 package dev.inkan.config;
 
 import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.export.RootOfTrust;
+import dev.inkan.export.TrustInstallers;
+import dev.inkan.export.TrustPlatform;
 import dev.inkan.issuance.IssuanceService;
 import java.time.Clock;
 import org.apache.catalina.connector.Connector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -67,6 +72,25 @@ public class HttpsConfiguration {
                 }
                 factory.addAdditionalConnectors(plain);
                 endpoints.plainConnector(plain);
+            }
+        };
+    }
+
+    /**
+     * Logs, once the ports are bound, what a client needs to trust this service: the default CA's SHA-256
+     * (the value to compare with the bootstrap page, which plain HTTP cannot protect) and the pinned
+     * Linux one-liner.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> announceTrustBootstrap(CertificateAuthorityService authorities, TrustInstallers installers,
+                                                                      PublicEndpoints endpoints) {
+        return event -> {
+            RootOfTrust ca = RootOfTrust.fromPem(authorities.defaultAuthority().certificatePem());
+            log.info("Default CA '{}', SHA-256 fingerprint {}; bootstrap page {}/; trust it on Linux with: {}", ca.name(),
+                    ca.sha256Colons(), endpoints.httpBase(), installers.command(TrustPlatform.LINUX, ca, endpoints.httpBase()));
+            if (endpoints.tlsEnabled()) {
+                log.info("UI and API: {}/ (HTTPS); plain HTTP {}/ serves only the CA, install scripts, CRL/OCSP, health and the bootstrap page",
+                        endpoints.httpsBase(), endpoints.httpBase());
             }
         };
     }

@@ -89,7 +89,8 @@ public final class TrustInstallers {
                 + file + (platform == TrustPlatform.DOCKER ? " install REGISTRY:PORT" : "");
     }
 
-    static String sha256(String script) {
+    /** The lower-case hex SHA-256 of a rendered script as served (UTF-8), what the one-liners pin. */
+    public static String sha256(String script) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(script.getBytes(StandardCharsets.UTF_8)));
