@@ -27,7 +27,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * Two filter chains. {@code /api/**}: stateless, {@code Authorization: Bearer <admin token>}, no
  * session, no CSRF (no cookie is ever trusted there), 401/403 as problem+json. Everything else (the
  * web UI): form login at {@code /login} as user {@code admin}, session cookie, CSRF on every form.
- * Public without login: {@code /login}, {@code /ca.pem}, {@code /install/**} (trust-store scripts),
+ * Failed tokens and passwords are throttled ({@link AuthenticationThrottle}); HTTPS answers carry HSTS.
+ * Public without login: {@code /login}, the bootstrap page, {@code /ca.pem}, {@code /install/**} (trust-store scripts),
+ * {@code /crl/**} and {@code /ocsp/**} (revocation; OCSP POSTs need no CSRF token),
  * static assets, {@code /actuator/health}, the OpenAPI document and Swagger UI (they describe the API,
  * they grant nothing), and {@code /error}. When the UI ships {@code templates/login.html} (and a
  * {@code GET /login} handler returning it, posting {@code username}, {@code password} and {@code _csrf} to
@@ -47,7 +49,7 @@ public class SecurityConfiguration {
 
     /** Paths anyone may GET without logging in. */
     public static final String[] PUBLIC_PATHS = {"/login", "/bootstrap", "/ca.pem", "/install/**", "/css/**", "/js/**", "/images/**",
-        "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+        "/webjars/**", "/favicon.ico", "/crl/**", "/ocsp/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
         "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
@@ -85,7 +87,9 @@ public class SecurityConfiguration {
                     }
                     form.defaultSuccessUrl("/", false).permitAll();
                 })
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                // OCSP requests are POSTed by TLS clients (RFC 6960 Appendix A.1), never by a browser session.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/ocsp/**"));
         return http.build();
     }
 

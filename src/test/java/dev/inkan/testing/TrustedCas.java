@@ -65,6 +65,11 @@ public final class TrustedCas {
         return CONTEXT;
     }
 
+    /** A JDK HTTP client (HTTP/1.1, no redirects followed) over {@link #sslContext()}, for tests that build their own requests. */
+    public static java.net.http.HttpClient httpClient() {
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).sslContext(CONTEXT).build();
+    }
+
     private static X509ExtendedTrustManager trust() throws CertificateException {
         X509ExtendedTrustManager trust = current;
         if (trust == null) {

@@ -43,7 +43,7 @@ class BundleApiTests extends RunningService {
         if (password != null) {
             request.header("X-Inkan-P12-Password", password);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return dev.inkan.testing.TrustedCas.httpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test

@@ -207,7 +207,7 @@ class WebUiBrowserTests extends RunningService {
     void pkcs12DownloadedThroughTheSessionOpensWithTheChosenPassword() throws Exception {
         browser.get(certificatePage);
         String csrf = browser.findElement(By.cssSelector("form[action$='/pkcs12'] input[name=_csrf]")).getDomProperty("value");
-        HttpResponse<byte[]> p12 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/pkcs12"))
+        HttpResponse<byte[]> p12 = dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/pkcs12"))
                 .header("Cookie", chromium.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("password=correct-horse&_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8")))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -225,7 +225,7 @@ class WebUiBrowserTests extends RunningService {
         browser.get(certificatePage);
         assertThat(browser.findElement(By.id("download-bundle")).getAttribute("formaction")).endsWith("/bundle.zip");
         String csrf = browser.findElement(By.cssSelector("form[action$='/pkcs12'] input[name=_csrf]")).getDomProperty("value");
-        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/bundle.zip"))
+        HttpResponse<byte[]> zip = dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/bundle.zip"))
                 .header("Cookie", chromium.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("password=battery-staple&_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8")))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -383,7 +383,7 @@ class WebUiBrowserTests extends RunningService {
 
 
     private HttpResponse<byte[]> download(String address) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address))
+        return dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(URI.create(address))
                 .header("Cookie", chromium.sessionCookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
