@@ -1,5 +1,7 @@
 package dev.inkan.config;
 
+import dev.inkan.storage.StartRefusedException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,9 +77,9 @@ public class AdminCredentials {
         for (var secret : new String[][] {{"INKAN_ADMIN_TOKEN", properties.adminToken()}, {"INKAN_ADMIN_PASSWORD", properties.adminPassword()}}) {
             String value = secret[1] == null ? "" : secret[0].endsWith("TOKEN") ? secret[1].strip() : secret[1];
             if (!value.isEmpty() && value.length() < MIN_LENGTH_OFF_LOOPBACK) {
-                throw new StartupRefusedException(secret[0] + " has " + value.length() + " characters, fewer than "
-                        + MIN_LENGTH_OFF_LOOPBACK + ", and the service listens on " + where + ", which other machines can reach",
-                        "set a longer one (openssl rand -base64 32), unset INKAN_ADMIN_TOKEN to have one generated,"
+                throw new StartRefusedException(secret[0] + " has " + value.length() + " characters, fewer than "
+                        + MIN_LENGTH_OFF_LOOPBACK + ", and the service listens on " + where + ", which other machines can reach; "
+                        + "set a longer one (openssl rand -base64 32), unset INKAN_ADMIN_TOKEN to have one generated,"
                         + " or bind to 127.0.0.1 (INKAN_BIND_ADDRESS)");
             }
         }

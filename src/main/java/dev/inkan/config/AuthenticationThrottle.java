@@ -17,7 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * Makes guessing the admin token or password slow: exponential back-off per client address and over
  * all of them ({@link ThrottleSettings}); while a window is open every attempt gets 429 problem+json
  * with {@code Retry-After} (RFC 9110 §10.2.3) and no credential is checked. Each checked failure is
- * logged (WARN) and audited as {@link AuditTrail#AUTHENTICATION_FAILED}, never with what was presented.
+ * logged (WARN) and audited as {@code authentication.failed}, never with what was presented.
  */
 public class AuthenticationThrottle {
 
@@ -61,7 +61,7 @@ public class AuthenticationThrottle {
         log.warn("authentication failed: {} from {} on {} {}", what, address, request.getMethod(), request.getRequestURI());
         AuditTrail trail = audit.getIfAvailable();
         if (trail != null) {
-            trail.record(clock.instant(), address, AuditTrail.AUTHENTICATION_FAILED, null, null,
+            trail.record(clock.instant(), address, dev.inkan.authority.AuditAction.AUTHENTICATION_FAILED, null, null,
                     what + " on " + request.getMethod() + " " + request.getRequestURI());
         }
     }

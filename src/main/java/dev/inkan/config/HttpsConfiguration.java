@@ -4,6 +4,7 @@ import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.export.RootOfTrust;
 import dev.inkan.export.TrustInstallers;
 import dev.inkan.export.TrustPlatform;
+import dev.inkan.issuance.CertificateRecords;
 import dev.inkan.issuance.IssuanceService;
 import java.time.Clock;
 import org.apache.catalina.connector.Connector;
@@ -42,8 +43,9 @@ public class HttpsConfiguration {
 
     @Bean
     ServerCertificate serverCertificate(TransportSettings settings, InkanProperties properties, CertificateAuthorityService authorities,
-                                        IssuanceService issuance, JdbcClient jdbc, Environment environment, Clock clock) {
-        return new ServerCertificate(settings, properties, authorities, issuance, jdbc,
+                                        IssuanceService issuance, CertificateRecords records, JdbcClient jdbc, Environment environment,
+                                        Clock clock) {
+        return new ServerCertificate(settings, properties, authorities, issuance, records, jdbc,
                 ServerNames.of(settings, environment.getProperty("server.address")), clock);
     }
 

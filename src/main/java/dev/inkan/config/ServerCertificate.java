@@ -1,8 +1,11 @@
 package dev.inkan.config;
 
+import dev.inkan.storage.StartRefusedException;
+
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.engine.CertificateBundle;
 import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.issuance.CertificateRecords;
 import dev.inkan.issuance.IssuanceRequest;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.IssuedCertificate;
@@ -43,6 +46,7 @@ public class ServerCertificate implements SslBundleRegistrar, DisposableBean {
     private final InkanProperties properties;
     private final CertificateAuthorityService authorities;
     private final IssuanceService issuance;
+    private final CertificateRecords records;
     private final JdbcClient jdbc;
     private final ServerNames names;
     private final Clock clock;
@@ -51,11 +55,12 @@ public class ServerCertificate implements SslBundleRegistrar, DisposableBean {
     private ScheduledExecutorService renewals;
 
     ServerCertificate(TransportSettings settings, InkanProperties properties, CertificateAuthorityService authorities,
-                      IssuanceService issuance, JdbcClient jdbc, ServerNames names, Clock clock) {
+                      IssuanceService issuance, CertificateRecords records, JdbcClient jdbc, ServerNames names, Clock clock) {
         this.settings = settings;
         this.properties = properties;
         this.authorities = authorities;
         this.issuance = issuance;
+        this.records = records;
         this.jdbc = jdbc;
         this.names = names;
         this.clock = clock;
@@ -115,8 +120,8 @@ public class ServerCertificate implements SslBundleRegistrar, DisposableBean {
                 .optional().map(Long::valueOf).orElse(null);
         if (id != null) {
             try {
-                CertificateBundle stored = issuance.bundle(id);
-                boolean revoked = issuance.summary(id).revokedAt() != null;
+                CertificateBundle stored = records.bundle(id);
+                boolean revoked = records.summary(id).revokedAt() != null;
                 if (!revoked && !due(stored.certificate(), clock.instant()) && names.coveredBy(stored.certificate())) {
                     log.info("HTTPS certificate: serial {} (certificate {}), valid until {}", serial(stored), id,
                             stored.certificate().getNotAfter().toInstant());
@@ -138,14 +143,14 @@ public class ServerCertificate implements SslBundleRegistrar, DisposableBean {
             issued = issuance.issue(new IssuanceRequest(dns.get(0), dns, names.ipAddresses(), "server", "ecdsa-p256",
                     settings.certificateDays(), null), ACTOR);
         } catch (RequestRejectedException e) {
-            throw new StartupRefusedException("cannot issue the HTTPS certificate for " + dns + " " + names.ipAddresses()
-                    + ": " + e.getMessage(), "fix INKAN_PUBLIC_NAMES (a comma list of DNS names and IP addresses)");
+            throw new StartRefusedException("cannot issue the HTTPS certificate for " + dns + " " + names.ipAddresses()
+                    + ": " + e.getMessage() + "; fix INKAN_PUBLIC_NAMES (a comma list of DNS names and IP addresses)");
         }
         int updated = jdbc.sql("UPDATE setting SET setting_value = ? WHERE setting_name = ?").params(Long.toString(issued.id()), SETTING).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO setting (setting_name, setting_value) VALUES (?, ?)").params(SETTING, Long.toString(issued.id())).update();
         }
-        return issuance.bundle(issued.id());
+        return records.bundle(issued.id());
     }
 
     private static SslBundle sslBundle(CertificateBundle bundle) {

@@ -1,5 +1,7 @@
 package dev.inkan.config;
 
+import dev.inkan.storage.StartRefusedException;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +39,8 @@ public record TransportSettings(@DefaultValue("on") String tls, @DefaultValue("8
         return switch (value) {
             case "", "on", "yes", "true", "1" -> true;
             case "off", "no", "false", "0" -> false;
-            default -> throw new StartupRefusedException("INKAN_TLS=" + tls + " is neither on nor off",
-                    "set INKAN_TLS=on (HTTPS, the default) or INKAN_TLS=off (plain HTTP behind a TLS-terminating proxy)");
+            default -> throw new StartRefusedException("INKAN_TLS=" + tls + " is neither on nor off; "
+                    + "set INKAN_TLS=on (HTTPS, the default) or INKAN_TLS=off (plain HTTP behind a TLS-terminating proxy)");
         };
     }
 }

@@ -77,7 +77,7 @@ public final class CertificateIssuer {
      */
     public static X509Certificate leaf(LeafSpec spec, PublicKey subjectKey, IssuingAuthority ca, Instant now) {
         KeyType keyType = KeyType.of(subjectKey).orElseThrow(() -> new PolicyViolationException("keyType",
-                "the key is not one Inkan certifies: use " + KeyType.names()));
+                "the key is an " + KeyType.describe(subjectKey) + ", which Inkan does not certify: use " + KeyType.names()));
         if (spec.profile().isServer() && (!keyType.acceptedByBrowsers() || !ca.keyType().acceptedByBrowsers())) {
             throw new PolicyViolationException("keyType", "browsers do not accept Ed25519 in TLS server certificates;"
                     + " use ecdsa-p256 (or the client profile for an Ed25519 client certificate)");

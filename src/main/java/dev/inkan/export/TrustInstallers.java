@@ -30,7 +30,7 @@ public final class TrustInstallers {
         values.put("platform", platform.id());
         values.put("platformTitle", platform.title());
         values.put("fileName", platform.fileName());
-        values.put("baseUrl", baseUrl == null || baseUrl.isBlank() ? UNKNOWN_BASE_URL : baseUrl.replaceAll("/+$", ""));
+        values.put("baseUrl", ScriptLiterals.plainUrl(baseUrl, UNKNOWN_BASE_URL));
         if (!platform.isPowerShell()) {
             values.put("common", templates.render("trust/common.sh", values));
             values.put("systemStores", templates.render("trust/system-stores.sh", values));
@@ -54,7 +54,7 @@ public final class TrustInstallers {
     /** A plain-text page listing every platform with its command, for {@code GET /install}. */
     public String index(RootOfTrust ca, String baseUrl) {
         StringBuilder text = new StringBuilder();
-        text.append("Trust the Inkan CA \"").append(ca.name()).append("\" on this machine.\n")
+        text.append("Trust the Inkan CA \"").append(ScriptLiterals.printable(ca.name())).append("\" on this machine.\n")
                 .append("SHA-256 fingerprint: ").append(ca.sha256Colons()).append('\n')
                 .append(ca.constraintsDescription()).append("\n\n")
                 .append("Each command downloads its script, checks the script's SHA-256 against the value it carries\n")
@@ -74,7 +74,7 @@ public final class TrustInstallers {
      * anything is trusted.
      */
     public String command(TrustPlatform platform, RootOfTrust ca, String baseUrl) {
-        String base = baseUrl == null || baseUrl.isBlank() ? UNKNOWN_BASE_URL : baseUrl.replaceAll("/+$", "");
+        String base = ScriptLiterals.plainUrl(baseUrl, UNKNOWN_BASE_URL);
         String url = base + "/install/" + platform.id();
         String sha256 = sha256(render(platform, ca, base));
         String file = "inkan-" + platform.fileName();
@@ -85,7 +85,7 @@ public final class TrustInstallers {
         }
         String check = platform == TrustPlatform.MACOS ? "shasum -a 256 -c" : "sha256sum -c -";
         String shell = platform.needsRoot() ? "sudo sh" : "sh";
-        return "curl -fsSL -o " + file + " " + url + " && echo '" + sha256 + "  " + file + "' | " + check + " && " + shell + " "
+        return "curl -fsSL " + url + " -o " + file + " && echo '" + sha256 + "  " + file + "' | " + check + " && " + shell + " "
                 + file + (platform == TrustPlatform.DOCKER ? " install REGISTRY:PORT" : "");
     }
 
@@ -115,16 +115,11 @@ public final class TrustInstallers {
 
     /** Text for inside POSIX single quotes (and a comment line): no control characters, ' written as '\''. */
     static String shellQuoted(String text) {
-        return printable(text).replace("'", "'\\''");
+        return ScriptLiterals.shellQuotedBody(text);
     }
 
     /** Text for inside PowerShell single quotes: ' (and its typographic forms) doubled. */
     static String powerShellQuoted(String text) {
-        return printable(text).replaceAll("(['\u2018\u2019\u201a\u201b])", "$1$1");
-    }
-
-    private static String printable(String text) {
-        return text.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return ScriptLiterals.powerShellQuotedBody(text);
     }
 }

@@ -57,14 +57,14 @@ class TrustInstallersTests {
         assertThat(TrustPlatform.byId("beos")).isEmpty();
         String linuxSha = TrustInstallers.sha256(INSTALLERS.render(TrustPlatform.LINUX, constrained, "http://10.0.0.5:8080"));
         assertThat(INSTALLERS.command(TrustPlatform.LINUX, constrained, "http://10.0.0.5:8080/"))
-                .isEqualTo("curl -fsSL -o inkan-install-ca-linux.sh http://10.0.0.5:8080/install/linux && echo '" + linuxSha
+                .isEqualTo("curl -fsSL http://10.0.0.5:8080/install/linux -o inkan-install-ca-linux.sh && echo '" + linuxSha
                         + "  inkan-install-ca-linux.sh' | sha256sum -c - && sudo sh inkan-install-ca-linux.sh");
         String nssSha = TrustInstallers.sha256(INSTALLERS.render(TrustPlatform.NSS, constrained, "http://10.0.0.5:8080"));
         String windowsSha = TrustInstallers.sha256(INSTALLERS.render(TrustPlatform.WINDOWS, constrained, "http://10.0.0.5:8080"));
         assertThat(INSTALLERS.index(constrained, "http://10.0.0.5:8080")).contains(constrained.sha256Colons())
                 .contains("This CA can sign only for: corp.test")
                 .contains("nss      Firefox and Chromium on Linux")
-                .contains("curl -fsSL -o inkan-install-ca-nss.sh http://10.0.0.5:8080/install/nss && echo '" + nssSha
+                .contains("curl -fsSL http://10.0.0.5:8080/install/nss -o inkan-install-ca-nss.sh && echo '" + nssSha
                         + "  inkan-install-ca-nss.sh' | sha256sum -c - && sh inkan-install-ca-nss.sh\n")
                 .contains("iwr -UseBasicParsing http://10.0.0.5:8080/install/windows -OutFile inkan-install-ca-windows.ps1;")
                 .contains("(Get-FileHash inkan-install-ca-windows.ps1 -Algorithm SHA256).Hash -eq '" + windowsSha.toUpperCase(java.util.Locale.ROOT) + "'");

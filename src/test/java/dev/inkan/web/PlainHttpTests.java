@@ -43,7 +43,7 @@ class PlainHttpTests extends RunningService {
         assertThat(page.contentType()).startsWith("text/html");
         String sha256 = RootOfTrust.of(serviceCa).sha256Colons();
         assertThat(page.text()).contains(sha256).contains("href=\"" + httpsUrl("/") + "\"")
-                .contains("curl -fsSL -o inkan-install-ca-linux.sh http://127.0.0.1:" + endpoints.httpPort() + "/install/linux &amp;&amp; echo &#39;")
+                .contains("curl -fsSL http://127.0.0.1:" + endpoints.httpPort() + "/install/linux -o inkan-install-ca-linux.sh &amp;&amp; echo &#39;")
                 .contains("curl --cacert inkan-ca.pem " + httpsUrl("/actuator/health"));
     }
 

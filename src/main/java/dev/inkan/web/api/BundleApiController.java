@@ -3,7 +3,7 @@ package dev.inkan.web.api;
 import dev.inkan.config.PublicEndpoints;
 import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
-import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CertificateRecords;
 import dev.inkan.issuance.Pkcs12Request;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -27,13 +27,13 @@ class BundleApiController {
 
     static final String PASSWORD_HEADER = "X-Inkan-P12-Password";
 
-    private final IssuanceService issuance;
+    private final CertificateRecords records;
     private final BundleExport bundles;
 
     private final PublicEndpoints endpoints;
 
-    BundleApiController(IssuanceService issuance, BundleExport bundles, PublicEndpoints endpoints) {
-        this.issuance = issuance;
+    BundleApiController(CertificateRecords records, BundleExport bundles, PublicEndpoints endpoints) {
+        this.records = records;
         this.bundles = bundles;
         this.endpoints = endpoints;
     }
@@ -48,7 +48,7 @@ class BundleApiController {
         BundleOptions options = BundleOptions.defaults(chosen.toCharArray()).withEncryption(p12)
                 .withSecret(secretName, namespace, secretCa)
                 .withInstallBaseUrl(endpoints.httpBaseFor(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost()));
-        byte[] zip = bundles.zip(issuance.bundle(id), options);
+        byte[] zip = bundles.zip(records.bundle(id), options);
         var response = ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certificate-" + id + "-bundle.zip\"");

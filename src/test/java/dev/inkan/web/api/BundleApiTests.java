@@ -65,8 +65,8 @@ class BundleApiTests extends RunningService {
         p12.load(Files.newInputStream(bundle.resolve("cert.p12")), "zip-p12-password".toCharArray());
         assertThat(p12.getCertificateChain("inkan")).hasSize(2);
         assertThat(Files.readString(bundle.resolve("ca.pem"))).isEqualTo(anonymous().get("/ca.pem").text());
-        assertThat(Files.readString(bundle.resolve("README.txt"))).contains("curl -fsSL -o inkan-install-ca-linux.sh " + plain().base()
-                + "/install/linux && echo '" + TrustInstallers.sha256(plain().get("/install/linux").text()) + "  inkan-install-ca-linux.sh' | sha256sum -c - && sudo sh");
+        assertThat(Files.readString(bundle.resolve("README.txt"))).contains("curl -fsSL " + plain().base()
+                + "/install/linux -o inkan-install-ca-linux.sh && echo '" + TrustInstallers.sha256(plain().get("/install/linux").text()) + "  inkan-install-ca-linux.sh' | sha256sum -c - && sudo sh");
     }
 
     @Test
@@ -117,7 +117,7 @@ class BundleApiTests extends RunningService {
         ApiClient.Response index = anonymous().get("/install");
         String nssCommand = index.text().lines().filter(line -> line.contains("/install/nss")).findFirst().orElseThrow().strip();
         assertThat(index.text()).contains(ca.sha256Colons());
-        assertThat(nssCommand).startsWith("curl -fsSL -o inkan-install-ca-nss.sh " + plain().base() + "/install/nss && echo '"
+        assertThat(nssCommand).startsWith("curl -fsSL " + plain().base() + "/install/nss -o inkan-install-ca-nss.sh && echo '"
                 + TrustInstallers.sha256(plain().get("/install/nss").text()) + "  inkan-install-ca-nss.sh' | sha256sum -c - && sh inkan-install-ca-nss.sh");
         ApiClient.Response unknown = anonymous().get("/install/beos");
         assertThat(unknown.status()).isEqualTo(404);
