@@ -31,6 +31,16 @@ class ArchitectureTests {
     }
 
     @Test
+    void revocationSitsAboveIssuanceAndBelowWeb() {
+        noClasses().that().resideInAnyPackage("dev.inkan.engine..", "dev.inkan.authority..", "dev.inkan.issuance..", "dev.inkan.export..")
+                .should().dependOnClassesThat().resideInAPackage("dev.inkan.revocation..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.inkan.revocation..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.web..", "dev.inkan.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
     void clusterDependsOnTheDatabaseOnlyNeverOnTheRestOfInkan() {
         noClasses().that().resideInAPackage("dev.inkan.cluster..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.engine..", "dev.inkan.authority..",

@@ -11,7 +11,9 @@ public enum AuditAction {
     CSR_SIGNED("certificate.csr-signed"),
     REVOKED("certificate.revoked"),
     KEY_DELETED("certificate.key-deleted"),
-    CA_REVOKED("ca.revoked");
+    CA_REVOKED("ca.revoked"),
+    /** A wrong UI password or bearer token (actor: the client address; the detail never holds the secret). */
+    AUTHENTICATION_FAILED("authentication.failed");
 
     private final String id;
 

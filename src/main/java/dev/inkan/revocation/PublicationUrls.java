@@ -2,12 +2,7 @@ package dev.inkan.revocation;
 
 import dev.inkan.authority.PublicationPoints;
 import dev.inkan.engine.RevocationUrls;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
+import dev.inkan.config.PublicEndpoints;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,27 +14,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicationUrls implements PublicationPoints {
 
-    private static final Logger log = LoggerFactory.getLogger(PublicationUrls.class);
-
-    private final Environment environment;
+    private final PublicEndpoints endpoints;
     private final RevocationState state;
-    private volatile String base;
 
-    PublicationUrls(Environment environment, RevocationState state) {
-        this.environment = environment;
+    PublicationUrls(PublicEndpoints endpoints, RevocationState state) {
+        this.endpoints = endpoints;
         this.state = state;
     }
 
-    /** The base URL without a trailing slash. */
+    /** The plain-HTTP base without a trailing slash: INKAN_PUBLIC_URL, else the bind address (or host name) and INKAN_PORT. */
     public String base() {
-        String value = base;
-        if (value == null) {
-            value = resolveBase();
-            base = value;
-        }
-        return value;
+        return endpoints.httpBase();
     }
-
     public String crl(long caId) {
         return base() + "/crl/" + caId + ".crl";
     }
@@ -72,37 +58,5 @@ public class PublicationUrls implements PublicationPoints {
         UrlSwitches switches = state.switches(caId);
         return new RevocationUrls(switches.crlUrl() ? crl(caId) : null, switches.aia() ? ocsp() : null,
                 switches.aia() ? caCertificate(caId) : null);
-    }
-
-    private String resolveBase() {
-        String configured = environment.getProperty("inkan.public-url");
-        if (configured != null && !configured.isBlank()) {
-            URI uri = URI.create(configured.strip());
-            if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalStateException("INKAN_PUBLIC_URL must be a plain http:// URL clients reach (CRL and OCSP are"
-                        + " fetched without TLS); it is '" + configured + "'");
-            }
-            return configured.strip().replaceAll("/+$", "");
-        }
-        String address = environment.getProperty("server.address", "127.0.0.1");
-        // the plain-HTTP port: inkan.http-port when the service also listens with TLS, else server.port (0 = random, tests)
-        String port = environment.getProperty("inkan.http-port", environment.getProperty("server.port", "8080"));
-        if ("0".equals(port)) {
-            port = environment.getProperty("local.server.port", "8080");
-        }
-        String host = address;
-        try {
-            InetAddress bound = InetAddress.getByName(address);
-            if (bound.isAnyLocalAddress()) {
-                host = InetAddress.getLocalHost().getHostName();
-                log.warn("Revocation URLs in new certificates use http://{}:{}; set INKAN_PUBLIC_URL to the address clients reach", host, port);
-            }
-        } catch (UnknownHostException e) {
-            host = address;
-        }
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + ":" + port;
     }
 }

@@ -30,19 +30,19 @@ class RevocationEndpointsTests extends RunningService {
     @Test
     void garbageEmptyHugeAndBadBase64OcspRequestsGetMalformedRequestNever500() {
         String before = databaseState();
-        var garbage = anonymous().send("POST", "/ocsp", "application/ocsp-request", "not an OCSP request".getBytes());
+        var garbage = plain().send("POST", "/ocsp", "application/ocsp-request", "not an OCSP request".getBytes());
         assertThat(garbage.status()).isEqualTo(200);
         assertThat(ocspStatus(garbage.body())).isEqualTo(OCSPResp.MALFORMED_REQUEST);
-        var empty = anonymous().send("POST", "/ocsp", "application/ocsp-request", new byte[0]);
+        var empty = plain().send("POST", "/ocsp", "application/ocsp-request", new byte[0]);
         assertThat(ocspStatus(empty.body())).isEqualTo(OCSPResp.MALFORMED_REQUEST);
-        var huge = anonymous().send("POST", "/ocsp", "application/ocsp-request", new byte[1_000_000]);
+        var huge = plain().send("POST", "/ocsp", "application/ocsp-request", new byte[1_000_000]);
         assertThat(huge.status()).isEqualTo(413);
         assertThat(ocspStatus(huge.body())).isEqualTo(OCSPResp.MALFORMED_REQUEST);
-        var badBase64 = anonymous().get("/ocsp/%25%25!!not-base64");
+        var badBase64 = plain().get("/ocsp/%25%25!!not-base64");
         assertThat(ocspStatus(badBase64.body())).isEqualTo(OCSPResp.MALFORMED_REQUEST);
-        var notDer = anonymous().get("/ocsp/" + Base64.getEncoder().encodeToString("hello".getBytes()));
+        var notDer = plain().get("/ocsp/" + Base64.getEncoder().encodeToString("hello".getBytes()));
         assertThat(ocspStatus(notDer.body())).isEqualTo(OCSPResp.MALFORMED_REQUEST);
-        var put = anonymous().send("PUT", "/ocsp", "application/ocsp-request", new byte[10]);
+        var put = plain().send("PUT", "/ocsp", "application/ocsp-request", new byte[10]);
         assertThat(put.status()).isEqualTo(405);
         assertThat(databaseState()).isEqualTo(before);
     }
@@ -60,7 +60,7 @@ class RevocationEndpointsTests extends RunningService {
 
         Path root = Files.writeString(dir.resolve("root.pem"), api().get("/ca.pem").text());
         var unknown = Processes.run(List.of("openssl", "ocsp", "-issuer", root.toString(), "-serial", "0x1234567890abcdef",
-                "-url", api().base() + "/ocsp", "-CAfile", root.toString()));
+                "-url", plain().base() + "/ocsp", "-CAfile", root.toString()));
         assertThat(unknown.output()).contains("Response verify OK").contains("0x1234567890abcdef: unknown");
     }
 
@@ -71,7 +71,7 @@ class RevocationEndpointsTests extends RunningService {
         Path root = Files.writeString(dir.resolve("root.pem"), api().get("/ca.pem").text());
         Path leaf = Files.writeString(dir.resolve("leaf.pem"), issued.json().get("certificatePem").asText());
         var longNonce = Processes.run(List.of("openssl", "ocsp", "-issuer", root.toString(), "-cert", leaf.toString(),
-                "-url", api().base() + "/ocsp", "-CAfile", root.toString(), "-nonce", "-reqout", dir.resolve("r.der").toString()));
+                "-url", plain().base() + "/ocsp", "-CAfile", root.toString(), "-nonce", "-reqout", dir.resolve("r.der").toString()));
         assertThat(longNonce.output()).contains("good");
         // openssl's -nonce is 16 octets; build a 33-octet one by hand with Bouncy Castle's request builder
         byte[] request = Requests.withNonce(dir, root, leaf, 33);
@@ -88,20 +88,20 @@ class RevocationEndpointsTests extends RunningService {
         Path leaf = Files.writeString(dir.resolve("leaf.pem"), issued.json().get("certificatePem").asText());
         String path = "/ocsp/" + URLEncoder.encode(Base64.getEncoder().encodeToString(
                 RevocationCheckers.opensslRequest(dir, root, leaf, false)), StandardCharsets.US_ASCII);
-        var first = anonymous().get(path);
-        var second = anonymous().get(path);
+        var first = plain().get(path);
+        var second = plain().get(path);
         assertThat(second.body()).as("pre-signed answer served again").isEqualTo(first.body());
         assertThat(first.header("ETag")).isEqualTo(second.header("ETag")).isNotBlank();
         assertThat(first.header("Last-Modified")).isNotBlank();
         assertThat(first.header("Cache-Control")).matches("max-age=\\d+, public, no-transform, must-revalidate");
-        var notModified = anonymous().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api().base() + path))
+        var notModified = anonymous().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(plain().base() + path))
                 .header("If-None-Match", first.header("ETag")).GET(), null);
         assertThat(notModified.status()).isEqualTo(304);
         assertThat(basic(first.body()).getResponses()[0].getCertStatus()).isNull(); // good
 
         long crlBefore = api().get("/api/v1/cas/" + issued.json().get("caId").asLong() + "/crl").json().get("number").asLong();
         assertThat(api().post("/api/v1/certificates/" + id + "/revoke", "{\"reason\":\"superseded\"}").status()).isEqualTo(200);
-        var after = anonymous().get(path);
+        var after = plain().get(path);
         assertThat(basic(after.body()).getResponses()[0].getCertStatus()).isInstanceOf(RevokedStatus.class);
         assertThat(((RevokedStatus) basic(after.body()).getResponses()[0].getCertStatus()).getRevocationReason()).isEqualTo(4);
         assertThat(after.header("ETag")).isNotEqualTo(first.header("ETag"));
@@ -113,19 +113,19 @@ class RevocationEndpointsTests extends RunningService {
     @Test
     void crlEndpointsServeDerAndPemWithCacheHeadersAndUnknownCaIs404() {
         long caId = api().get("/api/v1/cas").json().get(0).get("id").asLong();
-        var der = anonymous().get("/crl/" + caId + ".crl");
+        var der = plain().get("/crl/" + caId + ".crl");
         assertThat(der.status()).isEqualTo(200);
         assertThat(der.contentType()).isEqualTo("application/pkix-crl");
         assertThat(der.header("Cache-Control")).contains("max-age=");
         assertThat(der.header("Last-Modified")).isNotBlank();
-        var pem = anonymous().get("/crl/" + caId + ".pem");
+        var pem = plain().get("/crl/" + caId + ".pem");
         assertThat(pem.text()).startsWith("-----BEGIN X509 CRL-----");
         var forced = api().post("/api/v1/cas/" + caId + "/crl", null);
         assertThat(forced.status()).isEqualTo(200);
         var after = api().get("/api/v1/cas/" + caId + "/crl").json();
         assertThat(after.get("number").asLong()).isEqualTo(forced.json().get("number").asLong());
         assertThat(after.get("nextUpdate").asText()).isNotBlank();
-        var missing = anonymous().get("/crl/999999.crl");
+        var missing = plain().get("/crl/999999.crl");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(anonymous().get("/api/v1/cas/" + caId + "/crl").status()).as("metadata API needs the token").isEqualTo(401);
     }
@@ -147,12 +147,12 @@ class RevocationEndpointsTests extends RunningService {
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
         assertThat(api.post("/api/v1/cas/" + id + "/revoke", "{}").status()).isEqualTo(409);
 
-        Path crls = Files.writeString(dir.resolve("crls.pem"), anonymous().get("/crl/" + rootId + ".pem").text()
-                + anonymous().get("/crl/" + id + ".pem").text());
+        Path crls = Files.writeString(dir.resolve("crls.pem"), plain().get("/crl/" + rootId + ".pem").text()
+                + plain().get("/crl/" + id + ".pem").text());
         var verify = RevocationCheckers.opensslVerify(root, inter, leafPem, crls, false);
         assertThat(verify.ok()).as(verify.output()).isFalse();
         assertThat(verify.output()).contains("certificate revoked");
-        var ocsp = RevocationCheckers.opensslOcsp(api.base() + "/ocsp", root, inter, root, null, true);
+        var ocsp = RevocationCheckers.opensslOcsp(plain().base() + "/ocsp", root, inter, root, null, true);
         assertThat(ocsp.output()).contains("Response verify OK").contains(inter + ": revoked").contains("Reason: cACompromise");
     }
 
@@ -164,7 +164,7 @@ class RevocationEndpointsTests extends RunningService {
     }
 
     private byte[] post(byte[] request) {
-        return anonymous().send("POST", "/ocsp", "application/ocsp-request", request).body();
+        return plain().send("POST", "/ocsp", "application/ocsp-request", request).body();
     }
 
     static int ocspStatus(byte[] body) {

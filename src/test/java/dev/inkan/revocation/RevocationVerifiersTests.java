@@ -83,8 +83,8 @@ class RevocationVerifiersTests extends RunningService {
             }
         }
         for (Case c : cases) { // after every revocation: the CRLs as published now
-            String crls = anonymous().get("/crl/" + c.issuerId() + ".pem").text()
-                    + (c.issuerId() != c.rootId() ? anonymous().get("/crl/" + c.rootId() + ".pem").text() : "");
+            String crls = plain().get("/crl/" + c.issuerId() + ".pem").text()
+                    + (c.issuerId() != c.rootId() ? plain().get("/crl/" + c.rootId() + ".pem").text() : "");
             Files.writeString(c.crls(), crls);
         }
     }
@@ -132,7 +132,7 @@ class RevocationVerifiersTests extends RunningService {
     @MethodSource("cases")
     void opensslOcspRequestSentAsGetIsAnsweredAndVerified(Case c) {
         byte[] plain = RevocationCheckers.opensslRequest(c.dir(), c.issuer(), c.leaf(), false);
-        var response = anonymous().get("/ocsp/" + URLEncoder.encode(Base64.getEncoder().encodeToString(plain), StandardCharsets.US_ASCII));
+        var response = plain().get("/ocsp/" + URLEncoder.encode(Base64.getEncoder().encodeToString(plain), StandardCharsets.US_ASCII));
         assertThat(response.contentType()).isEqualTo("application/ocsp-response");
         assertThat(response.header("Cache-Control")).contains("max-age=").contains("public");
         assertThat(response.header("ETag")).isNotBlank();
@@ -140,7 +140,7 @@ class RevocationVerifiersTests extends RunningService {
         assertThat(checked.output()).contains("Response verify OK").contains(c.leaf() + ": " + (c.revoked() ? "revoked" : "good"));
 
         byte[] withNonce = RevocationCheckers.opensslRequest(c.dir(), c.issuer(), c.leaf(), true);
-        var nonceResponse = anonymous().get("/ocsp/" + URLEncoder.encode(Base64.getEncoder().encodeToString(withNonce), StandardCharsets.US_ASCII));
+        var nonceResponse = plain().get("/ocsp/" + URLEncoder.encode(Base64.getEncoder().encodeToString(withNonce), StandardCharsets.US_ASCII));
         assertThat(nonceResponse.header("Cache-Control")).isEqualTo("no-store");
         var nonceChecked = RevocationCheckers.opensslReadResponse(c.dir(), nonceResponse.body(), withNonce, c.issuer(), c.leaf(), c.root(),
                 c.untrusted());
@@ -225,7 +225,7 @@ class RevocationVerifiersTests extends RunningService {
     }
 
     private String base() {
-        return "http://127.0.0.1:" + port;
+        return plain().base();
     }
 
     private static java.util.stream.Stream<tools.jackson.databind.JsonNode> stream(tools.jackson.databind.JsonNode array) {
