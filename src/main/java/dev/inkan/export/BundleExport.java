@@ -53,7 +53,7 @@ public final class BundleExport {
 
         List<OutputFile> files = new ArrayList<>();
         files.add(OutputFile.publicText("cert.pem", bundle.certificatePem()));
-        files.add(OutputFile.privateText("key.pem", key));
+        files.add(OutputFile.privateText(options.keyFileName(), key));
         files.add(OutputFile.publicText("chain.pem", bundle.chainPem()));
         files.add(OutputFile.publicText("fullchain.pem", fullChain));
         files.add(OutputFile.publicText("ca.pem", ca.pem()));
@@ -112,6 +112,7 @@ public final class BundleExport {
         values.put("caSha256", ca.sha256Colons());
         values.put("caConstraints", ca.constraintsDescription());
         values.put("installDirectory", options.installDirectory());
+        values.put("keyFile", options.keyFileName());
         values.put("pkcs12Encryption", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY
                 ? "legacy 3DES/SHA-1 for old Windows and macOS importers" : "AES-256-CBC, PBKDF2-HMAC-SHA256");
         values.put("opensslLegacyFlag", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY ? " -legacy" : "");
