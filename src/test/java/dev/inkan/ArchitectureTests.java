@@ -32,7 +32,8 @@ class ArchitectureTests {
     void engineUsesNeitherSpringNorJakartaNorTheRestOfInkan() {
         noClasses().that().resideInAPackage(ENGINE)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.nio.file..",
-                        AUTHORITY, ISSUANCE, EXPORT, ONESHOT, CLI, WEB, CONFIG, MODULES[0], MODULES[1], MODULES[2])
+                        AUTHORITY, ISSUANCE, EXPORT, ONESHOT, CLI, WEB, CONFIG, MODULES[0], MODULES[1], MODULES[2],
+                        "dev.inkan.storage..", "dev.inkan.cluster..")
                 .check(CLASSES);
     }
 
@@ -49,6 +50,14 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage(ISSUANCE)
                 .should().dependOnClassesThat().resideInAnyPackage(EXPORT, ONESHOT, CLI, WEB, CONFIG,
                         MODULES[0], MODULES[1], MODULES[2])
+                .check(CLASSES);
+    }
+
+    @Test
+    void clusterDependsOnTheDatabaseOnlyNeverOnTheRestOfInkan() {
+        noClasses().that().resideInAPackage("dev.inkan.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.engine..", "dev.inkan.authority..",
+                        "dev.inkan.issuance..", "dev.inkan.export..", "dev.inkan.web..", "dev.inkan.cli..", "dev.inkan.config..")
                 .check(CLASSES);
     }
 

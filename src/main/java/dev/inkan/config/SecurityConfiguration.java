@@ -4,7 +4,6 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,9 +20,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * web UI): form login at {@code /login} as user {@code admin}, session cookie, CSRF on every form.
  * Public without login: {@code /login}, {@code /ca.pem}, {@code /install/**} (trust-store scripts),
  * static assets, {@code /actuator/health}, the OpenAPI document and Swagger UI (they describe the API,
- * they grant nothing), and {@code /error}. When the UI ships {@code templates/login.html} (and a
- * {@code GET /login} handler returning it, posting {@code username}, {@code password} and {@code _csrf} to
- * {@code /login}), that page replaces Spring Security's generated one.
+ * they grant nothing), and {@code /error}. The login page is the UI's own ({@code templates/login.html},
+ * posting {@code username}, {@code password} and {@code _csrf} to {@code /login}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -51,20 +49,11 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** The UI's own login view; until it exists, Spring Security's generated login page serves /login. */
-    static final String LOGIN_TEMPLATE = "templates/login.html";
-
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
-        boolean ownLoginPage = new ClassPathResource(LOGIN_TEMPLATE).exists();
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-                .formLogin(form -> {
-                    if (ownLoginPage) {
-                        form.loginPage("/login");
-                    }
-                    form.defaultSuccessUrl("/", false).permitAll();
-                })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
     }

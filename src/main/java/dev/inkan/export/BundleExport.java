@@ -5,6 +5,7 @@ import dev.inkan.engine.KeyType;
 import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.PolicyViolationException;
 import java.security.cert.CertificateEncodingException;
+import org.bouncycastle.asn1.x509.GeneralName;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.format.DateTimeFormatter;
@@ -83,7 +84,7 @@ public final class BundleExport {
             Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
             for (List<?> name : alternatives == null ? List.<List<?>>of() : alternatives) {
                 int type = (Integer) name.get(0);
-                if (type == 2 || type == 7) { // dNSName, iPAddress (RFC 5280 §4.2.1.6)
+                if (type == GeneralName.dNSName || type == GeneralName.iPAddress) { // RFC 5280 §4.2.1.6
                     names.add(String.valueOf(name.get(1)));
                 }
             }
@@ -107,10 +108,11 @@ public final class BundleExport {
         values.put("notBefore", DATE.format(leaf.getNotBefore().toInstant()));
         values.put("notAfter", DATE.format(leaf.getNotAfter().toInstant()));
         values.put("keyType", KeyType.of(leaf.getPublicKey()).map(KeyType::displayName).orElse(leaf.getPublicKey().getAlgorithm()));
-        values.put("issuer", RootOfTrust.of(bundle.chain().get(0)).name());
-        values.put("caName", ca.name());
+        // README.txt and the nginx comments are read by people and pasted by them: one line each, nothing that starts another
+        values.put("issuer", ScriptLiterals.printable(RootOfTrust.of(bundle.chain().get(0)).name()));
+        values.put("caName", ScriptLiterals.printable(ca.name()));
         values.put("caSha256", ca.sha256Colons());
-        values.put("caConstraints", ca.constraintsDescription());
+        values.put("caConstraints", ScriptLiterals.printable(ca.constraintsDescription()));
         values.put("installDirectory", options.installDirectory());
         values.put("keyFile", options.keyFileName());
         values.put("pkcs12Encryption", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY

@@ -1,8 +1,9 @@
 package dev.inkan.web.api;
 
-import dev.inkan.authority.ConflictException;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.ConflictException;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.InvalidInputException;
+import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.config.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,20 +41,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) throws Exception {
         requireApi(request, e);
-        HttpStatus status = e instanceof InvalidInputException ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        HttpStatus status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND
+                : e instanceof ConflictException ? HttpStatus.CONFLICT
+                : e instanceof PolicyViolationException ? HttpStatus.UNPROCESSABLE_CONTENT
+                : HttpStatus.BAD_REQUEST;
         return problem(status, e.getMessage(), e.field(), request);
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) throws Exception {
-        requireApi(request, e);
-        return problem(HttpStatus.NOT_FOUND, e.getMessage(), e.field(), request);
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<Object> conflict(ConflictException e, HttpServletRequest request) throws Exception {
-        requireApi(request, e);
-        return problem(HttpStatus.CONFLICT, e.getMessage(), e.field(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

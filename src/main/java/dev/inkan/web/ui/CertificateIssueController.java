@@ -1,7 +1,6 @@
 package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthorityService;
-import dev.inkan.authority.NotFoundException;
 import dev.inkan.engine.CertificateProfile;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.issuance.IssuanceService;
@@ -56,10 +55,9 @@ class CertificateIssueController {
             IssuedCertificate issued = certificates.issue(new IssuanceRequest(form.getCommonName(), form.dnsNames(),
                     form.ipAddresses(), form.getProfile(), form.getKeyType(), form.getValidityDays(), form.getCaId()), user.getName());
             redirect.addFlashAttribute("message", "Issued " + issued.commonName() + ". Download the files below.");
+            redirect.addFlashAttribute("warnings", issued.warnings());
             return "redirect:/certificates/" + issued.id();
         } catch (RequestRejectedException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
-        } catch (NotFoundException e) {
             RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
         }
         return issueForm(model);

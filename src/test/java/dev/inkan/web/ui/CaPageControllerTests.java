@@ -134,4 +134,16 @@ class CaPageControllerTests extends UiSliceTest {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Unconstrained."))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/install/linux"))));
     }
+
+    @Test
+    void aHostileCaNameIsEscapedInTheHtmlAndQuotedInTheCommands() throws Exception {
+        String name = "<script>alert(1)</script> $(touch x) 'q' \"d\"";
+        given(authorities.get(3)).willReturn(UiFixtures.ca(3, name, List.of()));
+        mvc.perform(get("/cas/3/trust"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))))
+                .andExpect(content().string(Matchers.containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                // the certutil nickname is one single-quoted shell word ('\'' for each quote), HTML-escaped on the page
+                .andExpect(content().string(Matchers.containsString("-n &#39;&lt;script&gt;alert(1)&lt;/script&gt; $(touch x) &#39;\\&#39;&#39;q&#39;\\&#39;&#39; &quot;d&quot;&#39; -i")));
+    }
 }
