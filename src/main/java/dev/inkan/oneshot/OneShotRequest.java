@@ -1,4 +1,4 @@
-package dev.inkan.issuance;
+package dev.inkan.oneshot;
 
 import dev.inkan.engine.CertificateProfile;
 import dev.inkan.engine.InvalidInputException;
