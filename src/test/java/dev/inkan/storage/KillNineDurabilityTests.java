@@ -85,11 +85,12 @@ class KillNineDurabilityTests {
             Map<Long, String> caRows = caFingerprints(dataDir);
 
             assertThat(reused).as("ids answered twice").isEmpty();
-            issued.forEach((id, serial) -> {
-                assertThat(after).as("acknowledged certificate %d", id).containsKey(id);
-                assertThat(after.get(id).serial()).as("serial of certificate %d", id).isEqualTo(serial);
-                assertThat(audit.getOrDefault(id, List.of())).as("audit of certificate %d", id).contains("certificate.issued");
-            });
+            List<Long> lost = issued.entrySet().stream().filter(e -> after.get(e.getKey()) == null
+                    || !after.get(e.getKey()).serial().equals(e.getValue())).map(Map.Entry::getKey).sorted().toList();
+            assertThat(lost).as("acknowledged certificates missing or under another serial after SIGKILL in round %d, of %d",
+                    round, issued.size()).isEmpty();
+            issued.forEach((id, serial) ->
+                    assertThat(audit.getOrDefault(id, List.of())).as("audit of certificate %d", id).contains("certificate.issued"));
             revoked.forEach((id, reason) -> {
                 assertThat(after.get(id).revoked()).as("acknowledged revocation of %d", id).isTrue();
                 assertThat(after.get(id).revocationReason()).isEqualTo(reason);
