@@ -56,7 +56,7 @@ class KillNineDurabilityTests {
             long highestIdBefore = before.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
             int issuedBefore = issued.size();
             int revokedBefore = revoked.size();
-            try (ServiceProcess service = ServiceProcess.start(dataDir, Map.of("INKAN_ADMIN_TOKEN", TOKEN), Duration.ofMinutes(3))) {
+            try (ServiceProcess service = ServiceProcess.start(dataDir, Map.of("INKAN_ADMIN_TOKEN", TOKEN), Duration.ofMinutes(10))) {
                 ApiClient api = service.api(TOKEN);
                 JsonNode ca = api.post("/api/v1/cas", "{\"name\":\"Crash round " + round + " CA\"}").json();
                 cas.put(ca.path("id").asLong(), ca.path("fingerprintSha256").asString());
@@ -71,7 +71,7 @@ class KillNineDurabilityTests {
                     thread.start();
                     clients.add(thread);
                 }
-                await().atMost(Duration.ofMinutes(2)).until(() -> issuedThisRound.get() >= ISSUED_BEFORE_KILL || !failures.isEmpty());
+                await().atMost(Duration.ofMinutes(5)).until(() -> issuedThisRound.get() >= ISSUED_BEFORE_KILL || !failures.isEmpty());
                 killed.set(true);
                 service.kill9();
                 for (Thread client : clients) {
