@@ -55,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static List<String> command(int port) {
-        List<String> command = new ArrayList<>(List.of(OneShotRuns.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(OneShotRuns.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "dev.inkan.Inkan", "--server.address=127.0.0.1",
                 "--server.port=" + port));
         return command;
