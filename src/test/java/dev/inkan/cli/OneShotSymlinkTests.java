@@ -97,7 +97,7 @@ class OneShotSymlinkTests {
 
     @ParameterizedTest(name = "{0}={1} is refused")
     @CsvSource({"SSL_CERT, nginx, bundle's files", "SSL_CERT, cert.p12.password, bundle's files", "SSL_KEY, ca.crt, certificate's",
-            "SSL_KEY, ca.pem, certificate's", "CA_KEY, server.crt, certificate's", "SSL_CSR, README.txt, bundle's files",
+            "SSL_KEY, ca.pem, already the name of CA_CERT", "CA_KEY, server.crt, certificate's", "SSL_CSR, README.txt, bundle's files",
             "SSL_CONFIG, install-ca-linux.sh, bundle's files", "CA_CERT, chain.pem, bundle's files"})
     void fileNamesThatCollideWithTheBundleOrNameAKeyLikeACertificateAreRefusedUpFront(String variable, String value, String reason) {
         assertRefusedNaming(env("SSL_KEY_TYPE", "ecdsa-p256", variable, value), variable, "'" + value + "'");
