@@ -30,6 +30,21 @@ public final class BundleExport {
     /** cert.p12's friendly name, as keytool and Keychain Access show it. */
     public static final String PKCS12_ALIAS = "inkan";
 
+    /**
+     * The top-level names a bundle writes ({@code nginx} is a directory), for callers that put other
+     * files beside them (the one-shot) and must not collide with them.
+     */
+    public static final Set<String> TOP_LEVEL_NAMES = topLevelNames();
+
+    private static Set<String> topLevelNames() {
+        Set<String> names = new LinkedHashSet<>(List.of("cert.pem", "key.pem", "chain.pem", "fullchain.pem", "ca.pem", "ca.crt",
+                "cert.p12", "truststore.p12", "haproxy.pem", "secret.yaml", "nginx", "README.txt"));
+        for (TrustPlatform platform : TrustPlatform.values()) {
+            names.add(platform.fileName());
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TemplateRenderer templates;
