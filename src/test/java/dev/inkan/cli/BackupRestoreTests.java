@@ -38,7 +38,7 @@ class BackupRestoreTests {
         long id;
         List<String> audit;
         try (ConfigurableApplicationContext service = start(original)) {
-            ApiClient api = new ApiClient(port(service), TOKEN);
+            ApiClient api = ApiClient.of(service, TOKEN);
             var issued = api.post("/api/v1/certificates", "{\"dnsNames\":[\"kept.backup.test\"]}").json();
             id = issued.path("id").asLong();
             long gone = api.post("/api/v1/certificates", "{\"dnsNames\":[\"gone.backup.test\"]}").json().path("id").asLong();
@@ -66,7 +66,7 @@ class BackupRestoreTests {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err))).as("never over an existing database").isEqualTo(1);
 
         try (ConfigurableApplicationContext service = start(restored)) {
-            ApiClient api = new ApiClient(port(service), TOKEN);
+            ApiClient api = ApiClient.of(service, TOKEN);
             assertThat(api.get("/api/v1/cas").text()).isEqualTo(cas);
             assertThat(api.get("/api/v1/certificates?sort=issued").json().path("items").toString()).isEqualTo(certificates);
             assertThat(api.get("/api/v1/certificates/" + id + "/key.pem").text()).isEqualTo(keyPem);

@@ -11,7 +11,7 @@ import dev.inkan.engine.SigningRequest;
 import dev.inkan.testing.ApiClient;
 import dev.inkan.testing.NginxServer;
 import dev.inkan.testing.PostgresServer;
-import dev.inkan.testing.ServiceProcess;
+import dev.inkan.testing.ClusterNode;
 import dev.inkan.testing.TestDatabase;
 import dev.inkan.testing.Tools;
 import java.nio.file.Files;
@@ -57,22 +57,22 @@ class ClusterEndToEndTests {
                 "INKAN_ADMIN_TOKEN", TOKEN, "INKAN_MASTER_KEY", Base64.getEncoder().encodeToString(key),
                 "INKAN_DATABASE_POOL_SIZE", "6");
         Path work = Files.createTempDirectory(Files.createDirectories(Tools.buildDir()), "cluster-");
-        List<ServiceProcess> nodes = new ArrayList<>();
+        List<ClusterNode> nodes = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {
-                nodes.add(ServiceProcess.launch(work.resolve("node" + i), env));
+                nodes.add(ClusterNode.launch(work.resolve("node" + i), env));
             }
-            nodes.forEach(ServiceProcess::awaitUp);
+            nodes.forEach(ClusterNode::awaitUp);
             try (NginxServer nginx = NginxServer.start(work, roundRobin(nodes))) {
                 run(nodes, nginx, url);
             }
         } finally {
-            nodes.forEach(ServiceProcess::close);
+            nodes.forEach(ClusterNode::close);
         }
     }
 
-    private void run(List<ServiceProcess> nodes, NginxServer nginx, String url) throws Exception {
-        ApiClient proxy = new ApiClient(nginx.port(), TOKEN);
+    private void run(List<ClusterNode> nodes, NginxServer nginx, String url) throws Exception {
+        ApiClient proxy = ApiClient.plain(nginx.port(), TOKEN);
         Map<Long, Issued> issued = new ConcurrentHashMap<>();
         Map<Long, Boolean> revoked = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
@@ -108,7 +108,7 @@ class ClusterEndToEndTests {
         nodes.get(1).restart();
 
         Map<Long, String> listed = null;
-        for (ServiceProcess node : nodes) {
+        for (ClusterNode node : nodes) {
             Map<Long, String> list = listAll(node.api(TOKEN));
             if (listed == null) {
                 listed = list;
@@ -198,9 +198,9 @@ class ClusterEndToEndTests {
         }
     }
 
-    private static String roundRobin(List<ServiceProcess> nodes) {
+    private static String roundRobin(List<ClusterNode> nodes) {
         StringBuilder servers = new StringBuilder();
-        for (ServiceProcess node : nodes) {
+        for (ClusterNode node : nodes) {
             servers.append("        server 127.0.0.1:").append(node.port()).append(" max_fails=1 fail_timeout=2s;\n");
         }
         return """

@@ -4,84 +4,84 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The service as a real child JVM ({@code java -cp <test classpath> dev.inkan.Inkan serve}) on a free
- * port of 127.0.0.1, for tests that need several instances or a {@code kill -9}. Its output goes to
- * {@code service-PORT.log} in its data directory.
- * <pre>
- * try (ServiceProcess node = ServiceProcess.start(dataDir, Map.of("INKAN_DATABASE_URL", url, ...))) {
- *     node.api(token).post("/api/v1/certificates", ...);
- *     node.kill();        // SIGKILL, as a crash
- *     node.restart();     // same port, data directory and environment
- * }
- * </pre>
+ * The real service as a child {@code java} process on the test classpath ({@code dev.inkan.Inkan}, the jar's
+ * main class), bound to 127.0.0.1 on a free port: started, driven with {@link ApiClient}, stopped with
+ * SIGTERM or killed with SIGKILL ({@link Process#destroyForcibly()} on Linux), or run until it exits by itself.
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private final Path dataDir;
-    private final Map<String, String> environment;
+    private final Process process;
     private final int port;
-    private Process process;
+    private final Path log;
 
-    private ServiceProcess(Path dataDir, Map<String, String> environment, int port) {
-        this.dataDir = dataDir;
-        this.environment = environment;
+    private int httpPort;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
         this.port = port;
+        this.log = log;
     }
 
-    /** Starts the service and returns once it is up (see {@link #awaitUp}). */
-    public static ServiceProcess start(Path dataDir, Map<String, String> environment) {
-        ServiceProcess service = launch(dataDir, environment);
-        service.awaitUp();
-        return service;
-    }
-
-    /** Starts the service without waiting: start several at once, then {@link #awaitUp} each. */
-    public static ServiceProcess launch(Path dataDir, Map<String, String> environment) {
-        ServiceProcess service = new ServiceProcess(dataDir, environment, freePort());
-        service.spawn();
-        return service;
-    }
-
-    private void spawn() {
+    /** Starts the service on {@code dataDir} and waits until {@code /actuator/health} says UP. */
+    public static ServiceProcess start(Path dataDir, Map<String, String> environment, Duration startTimeout) {
+        int port = freePort();
+        int httpPort = freePort();
         try {
-            Files.createDirectories(dataDir);
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = new ArrayList<>(List.of(OneShotRuns.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classpath, "dev.inkan.Inkan", "serve"));
-            Map<String, String> env = new HashMap<>(environment);
-            env.put("INKAN_DATA_DIR", dataDir.toString());
-            env.put("INKAN_PORT", String.valueOf(port));
-            env.putIfAbsent("LOGGING_LEVEL_ROOT", "WARN");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
-            builder.environment().putAll(env);
-            process = builder.start();
+            Path log = Files.createTempFile(Files.createDirectories(Tools.buildDir()), "service-process-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command(port, httpPort)).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().put("INKAN_DATA_DIR", dataDir.toString());
+            builder.environment().putAll(environment);
+            ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+            service.httpPort = httpPort;
+            service.awaitUp(startTimeout);
+            return service;
         } catch (IOException e) {
             throw new AssertionError("cannot start the service: " + e.getMessage(), e);
         }
     }
 
-    /** Waits until {@code /actuator/health} answers 200; fails with the log when the process dies first. */
-    public void awaitUp() {
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the service on port " + port + " exited with " + process.exitValue() + ":\n" + logText());
-            }
-            try {
-                return new ApiClient(port, null).get("/actuator/health").status() == 200;
-            } catch (AssertionError | RuntimeException notListeningYet) {
-                return false;
-            }
-        });
+    /** Runs the service on {@code dataDir} expecting it to exit by itself (a refused start). */
+    public static Processes.Result runToExit(Path dataDir, Map<String, String> environment, Duration timeout) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("INKAN_DATA_DIR", dataDir.toString());
+        return Processes.run(command(freePort(), freePort()), null, env, timeout);
+    }
+
+    /** HTTPS (UI, API) on {@code port}, the plain-HTTP bootstrap on {@code httpPort}. */
+    private static List<String> command(int port, int httpPort) {
+        List<String> command = new ArrayList<>(List.of(OneShotRuns.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), "dev.inkan.Inkan", "--server.address=127.0.0.1",
+                "--server.port=" + port, "--inkan.transport.http-port=" + httpPort));
+        return command;
+    }
+
+    /** Up when health over plain HTTP says so; then its CA (from /ca.pem) is trusted for the HTTPS port. */
+    private void awaitUp(Duration timeout) {
+        ApiClient anonymous = ApiClient.plain(httpPort, null);
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(100)).ignoreExceptionsMatching(e -> process.isAlive())
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("the service exited with " + process.exitValue() + ":\n" + output());
+                        }
+                        return anonymous.get("/actuator/health").text().contains("\"UP\"");
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new AssertionError("the service did not come up within " + timeout + ":\n" + output(), e);
+        }
+        TrustedCas.add(anonymous.get("/ca.pem").text());
     }
 
     public int port() {
@@ -92,53 +92,44 @@ public final class ServiceProcess implements AutoCloseable {
         return new ApiClient(port, token);
     }
 
-    public boolean alive() {
-        return process != null && process.isAlive();
-    }
-
-    /** SIGKILL: no shutdown hook, no connection closed politely; a crash. */
-    public void kill() {
+    /** SIGKILL: no shutdown hook, no flush, no close — what a crash or the OOM killer does. */
+    public void kill9() {
         process.destroyForcibly();
-        process.onExit().join();
+        waitForExit();
     }
 
-    /** Stops it (SIGTERM: a graceful shutdown) and starts it again on the same port and data directory. */
-    public void restart() {
-        stop();
-        spawn();
-        awaitUp();
-    }
-
+    /** SIGTERM: Spring's graceful shutdown. */
     public void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.onExit().join();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        process.destroy();
+        waitForExit();
     }
 
-    public String logText() {
+    private void waitForExit() {
         try {
-            return Files.readString(log());
-        } catch (IOException e) {
-            return e.toString();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the service did not exit within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
-    private Path log() {
-        return dataDir.resolve("service-" + port + ".log");
+    /** What the process printed so far. */
+    public String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     @Override
     public void close() {
-        stop();
+        if (process.isAlive()) {
+            kill9();
+        }
     }
 
     private static int freePort() {
