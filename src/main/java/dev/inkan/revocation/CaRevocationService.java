@@ -3,7 +3,7 @@ package dev.inkan.revocation;
 import dev.inkan.authority.AuditTrail;
 import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
-import dev.inkan.authority.ConflictException;
+import dev.inkan.engine.ConflictException;
 import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.issuance.RevocationReason;
 import dev.inkan.issuance.RevocationRequest;
