@@ -72,7 +72,7 @@ class BackupRestoreTests {
             assertThat(api.get("/api/v1/certificates/" + id + "/key.pem").text()).isEqualTo(keyPem);
             List<String> restoredAudit = service.getBean(JdbcClient.class)
                     .sql("SELECT action || ' ' || COALESCE(certificate_id, 0) FROM audit_event ORDER BY id").query(String.class).list();
-            assertThat(restoredAudit).isEqualTo(audit).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(restoredAudit).startsWith(audit.toArray(String[]::new)).hasSizeGreaterThanOrEqualTo(4);
             assertThat(api.post("/api/v1/certificates", "{\"dnsNames\":[\"restored.backup.test\"]}").status()).isEqualTo(201);
         }
     }
