@@ -45,7 +45,7 @@ class BackupRestoreTests {
             assertThat(api.post("/api/v1/certificates/" + gone + "/revoke", "{\"reason\":\"keyCompromise\"}").status()).isEqualTo(200);
 
             cas = api.get("/api/v1/cas").text();
-            certificates = api.get("/api/v1/certificates?sort=issued").json().path("items").toString();
+            certificates = api.get("/api/v1/certificates?sort=issued&q=backup.test").json().path("items").toString();
             keyPem = issued.path("privateKeyPem").asString();
             audit = service.getBean(JdbcClient.class).sql("SELECT action || ' ' || COALESCE(certificate_id, 0) FROM audit_event ORDER BY id")
                     .query(String.class).list();
@@ -68,11 +68,11 @@ class BackupRestoreTests {
         try (ConfigurableApplicationContext service = start(restored)) {
             ApiClient api = ApiClient.of(service, TOKEN);
             assertThat(api.get("/api/v1/cas").text()).isEqualTo(cas);
-            assertThat(api.get("/api/v1/certificates?sort=issued").json().path("items").toString()).isEqualTo(certificates);
+            assertThat(api.get("/api/v1/certificates?sort=issued&q=backup.test").json().path("items").toString()).isEqualTo(certificates);
             assertThat(api.get("/api/v1/certificates/" + id + "/key.pem").text()).isEqualTo(keyPem);
             List<String> restoredAudit = service.getBean(JdbcClient.class)
                     .sql("SELECT action || ' ' || COALESCE(certificate_id, 0) FROM audit_event ORDER BY id").query(String.class).list();
-            assertThat(restoredAudit).isEqualTo(audit).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(restoredAudit).startsWith(audit.toArray(String[]::new)).hasSizeGreaterThanOrEqualTo(4);
             assertThat(api.post("/api/v1/certificates", "{\"dnsNames\":[\"restored.backup.test\"]}").status()).isEqualTo(201);
         }
     }
