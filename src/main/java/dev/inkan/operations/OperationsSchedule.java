@@ -1,5 +1,6 @@
 package dev.inkan.operations;
 
+import dev.inkan.cluster.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -12,10 +13,11 @@ import org.springframework.stereotype.Component;
  * The background jobs: read the audit trail and send due deliveries (every {@code pollInterval}), look for expiring
  * certificates (every {@code expiryCheckInterval}), refresh the gauges (every {@code metricsRefresh}).
  *
- * <p>Once per cluster: every job is safe to run on several instances at once, by the database alone (the audit cursor
- * is locked {@code FOR UPDATE}, an event id is unique per subscription, an attempt is claimed by compare-and-set), so
- * no cluster lock is needed for correctness. {@link #exclusive} is the one seam where a cluster-wide lock
- * ({@code dev.inkan.cluster}) can make the expiry check run on one instance only, to save its queries.
+ * <p>Once per cluster: the notification run and the expiry check go through {@link ClusterLock}, so with several
+ * instances on one database one of them does each run, and the expiry check runs at most every
+ * {@code expiryCheckInterval} across the cluster and across restarts. Correctness does not rest on the lock alone: the
+ * audit cursor is locked {@code FOR UPDATE}, an event id is unique per subscription, an attempt is claimed by
+ * compare-and-set. The gauges are per instance (each serves its own scrape).
  */
 @Component
 class OperationsSchedule implements DisposableBean {
@@ -27,10 +29,12 @@ class OperationsSchedule implements DisposableBean {
     private final ExpiryCheck expiry;
     private final OperationsMetrics metrics;
     private final NotificationProperties properties;
+    private final ClusterLock cluster;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
     OperationsSchedule(AuditEventSource audit, DeliveryWorker worker, ExpiryCheck expiry, OperationsMetrics metrics,
-                       NotificationProperties properties) {
+                       NotificationProperties properties, ClusterLock cluster) {
+        this.cluster = cluster;
         this.audit = audit;
         this.worker = worker;
         this.expiry = expiry;
@@ -44,9 +48,11 @@ class OperationsSchedule implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(() -> guarded("notifications", this::notifications), properties.pollInterval());
-        scheduler.scheduleWithFixedDelay(() -> guarded("expiry check", () -> exclusive("expiry-check", () -> expiry.run())),
-                properties.expiryCheckInterval());
+        scheduler.scheduleWithFixedDelay(() -> guarded("notifications",
+                () -> cluster.runExclusively("notifications", this::notifications)), properties.pollInterval());
+        // asked every poll, run at most every expiryCheckInterval by whichever instance comes first
+        scheduler.scheduleWithFixedDelay(() -> guarded("expiry check",
+                () -> cluster.runAtMostEvery("expiry-check", properties.expiryCheckInterval(), expiry::run)), properties.pollInterval());
         scheduler.scheduleWithFixedDelay(() -> guarded("metrics", metrics::refresh), properties.metricsRefresh());
     }
 
@@ -55,11 +61,6 @@ class OperationsSchedule implements DisposableBean {
             // a backlog is read batch by batch before the deliveries go out
         }
         worker.deliverDue();
-    }
-
-    /** Runs {@code job} as this cluster's only run of {@code name}; today every instance runs it (see the class comment). */
-    private static void exclusive(String name, Runnable job) {
-        job.run();
     }
 
     private static void guarded(String name, Runnable job) {
