@@ -8,13 +8,17 @@ import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.StatusCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,46 +44,54 @@ public class OperationsMetrics {
     private final IssuanceService issuance;
     private final CertificateAuthorityService authorities;
     private final Clock clock;
-    private final MultiGauge certificates;
-    private final MultiGauge nextExpiry;
-    private final MultiGauge caExpiry;
+    private final GaugeFamily certificates;
+    private final GaugeFamily nextExpiry;
+    private final GaugeFamily caExpiry;
 
     OperationsMetrics(MeterRegistry registry, IssuanceService issuance, CertificateAuthorityService authorities, Clock clock) {
         this.registry = registry;
         this.issuance = issuance;
         this.authorities = authorities;
         this.clock = clock;
-        this.certificates = MultiGauge.builder("inkan.certificates").description("Certificates in the ledger by CA and status")
-                .register(registry);
-        this.nextExpiry = MultiGauge.builder("inkan.certificate.next.expiry").baseUnit("seconds")
-                .description("Seconds until the next unrevoked certificate of the CA expires (absent when none is left)")
-                .register(registry);
-        this.caExpiry = MultiGauge.builder("inkan.ca.expiry").baseUnit("seconds")
-                .description("Seconds until the CA certificate expires").register(registry);
+        this.certificates = new GaugeFamily(registry, "inkan.certificates", null, "Certificates in the ledger by CA and status");
+        this.nextExpiry = new GaugeFamily(registry, "inkan.certificate.next.expiry", "seconds",
+                "Seconds until the next unrevoked certificate of the CA expires (absent when none is left)");
+        this.caExpiry = new GaugeFamily(registry, "inkan.ca.expiry", "seconds", "Seconds until the CA certificate expires");
+        // the failure series exist from the start, so increase() and alerts see their first failure
+        for (String channel : List.of("webhook", "email")) {
+            for (String outcome : List.of("delivered", "failed", "given_up")) {
+                deliveries(channel, outcome);
+            }
+        }
+    }
+
+    private Counter deliveries(String channel, String outcome) {
+        return Counter.builder("inkan.webhook.deliveries").description("Delivery attempts of notifications by outcome")
+                .tags("channel", channel, "outcome", outcome).register(registry);
     }
 
     /** Recomputes the gauges from the database. */
     public void refresh() {
         Instant now = clock.instant();
-        List<MultiGauge.Row<?>> counts = new ArrayList<>();
-        List<MultiGauge.Row<?>> next = new ArrayList<>();
-        List<MultiGauge.Row<?>> cas = new ArrayList<>();
+        Map<Tags, Double> counts = new HashMap<>();
+        Map<Tags, Double> next = new HashMap<>();
+        Map<Tags, Double> cas = new HashMap<>();
         for (CertificateAuthority ca : authorities.list()) {
             Tags tags = Tags.of("ca", Long.toString(ca.id()), "ca_name", ca.name());
             StatusCounts byStatus = issuance.counts(ca.id());
             long[] values = {byStatus.valid(), byStatus.expiring(), byStatus.expired(), byStatus.revoked()};
             for (int i = 0; i < STATUSES.size(); i++) {
-                counts.add(MultiGauge.Row.of(tags.and("status", STATUSES.get(i)), values[i]));
+                counts.put(tags.and("status", STATUSES.get(i)), (double) values[i]);
             }
             List<CertificateSummary> soonest = issuance.search(new CertificateQuery(null, null, ca.id(), 36_500, 0, 1, "notAfter")).items();
             if (!soonest.isEmpty()) {
-                next.add(MultiGauge.Row.of(tags, Duration.between(now, soonest.get(0).notAfter()).toSeconds()));
+                next.put(tags, (double) Duration.between(now, soonest.get(0).notAfter()).toSeconds());
             }
-            cas.add(MultiGauge.Row.of(tags, Duration.between(now, ca.notAfter()).toSeconds()));
+            cas.put(tags, (double) Duration.between(now, ca.notAfter()).toSeconds());
         }
-        certificates.register(counts, true);
-        nextExpiry.register(next, true);
-        caExpiry.register(cas, true);
+        certificates.update(counts);
+        nextExpiry.update(next);
+        caExpiry.update(cas);
     }
 
     void audited(EventType type, Long caId) {
@@ -90,8 +102,41 @@ public class OperationsMetrics {
 
     void deliveryAttempt(String target, boolean delivered, boolean givenUp) {
         String outcome = delivered ? "delivered" : givenUp ? "given_up" : "failed";
-        Counter.builder("inkan.webhook.deliveries").description("Delivery attempts of notifications by outcome")
-                .tags("channel", target.startsWith("mailto:") ? "email" : "webhook", "outcome", outcome)
-                .register(registry).increment();
+        deliveries(target.startsWith("mailto:") ? "email" : "webhook", outcome).increment();
+    }
+
+    /**
+     * One gauge per label set, registered once and then only updated: re-registering on every refresh would race a
+     * scrape into reading one series twice.
+     */
+    private static final class GaugeFamily {
+        private final MeterRegistry registry;
+        private final String name;
+        private final String unit;
+        private final String description;
+        private final Map<Tags, AtomicReference<Double>> values = new ConcurrentHashMap<>();
+        private final Map<Tags, Meter> meters = new ConcurrentHashMap<>();
+
+        GaugeFamily(MeterRegistry registry, String name, String unit, String description) {
+            this.registry = registry;
+            this.name = name;
+            this.unit = unit;
+            this.description = description;
+        }
+
+        void update(Map<Tags, Double> current) {
+            current.forEach((tags, value) -> values.computeIfAbsent(tags, t -> {
+                AtomicReference<Double> holder = new AtomicReference<>(value);
+                meters.put(t, Gauge.builder(name, holder, AtomicReference::get).baseUnit(unit).description(description).tags(t)
+                        .strongReference(true).register(registry));
+                return holder;
+            }).set(value));
+            for (Tags gone : List.copyOf(values.keySet())) {
+                if (!current.containsKey(gone)) {
+                    values.remove(gone);
+                    registry.remove(meters.remove(gone));
+                }
+            }
+        }
     }
 }
