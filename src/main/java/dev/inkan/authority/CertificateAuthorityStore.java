@@ -1,5 +1,6 @@
 package dev.inkan.authority;
 
+import dev.inkan.cluster.CacheGenerations;
 import dev.inkan.engine.CertificateDescription;
 import dev.inkan.engine.Pem;
 import java.sql.ResultSet;
@@ -17,26 +18,40 @@ import org.springframework.stereotype.Component;
 class CertificateAuthorityStore {
 
     /** A row to insert. */
-    record NewCa(String name, String kind, Long parentId, String subject, String serialNumber, String keyType,
+    record NewCa(String name, CaKind kind, Long parentId, String subject, String serialNumber, String keyType,
                  Instant notBefore, Instant notAfter, String fingerprintSha256, List<String> permittedDns,
                  List<String> permittedIp, String chainPem, boolean defaultAuthority, Instant createdAt, String createdBy) {}
 
     private static final String COLUMNS = "id, name, kind, parent_id, subject, serial_number, key_type, not_before, not_after,"
             + " fingerprint_sha256, permitted_dns, permitted_ip, chain_pem, is_default, created_at";
 
-    private final JdbcClient jdbc;
+    /** The {@link CacheGenerations} topic of this table: every write advances it, so other instances reload their CAs. */
+    static final String GENERATION = "authority";
 
-    CertificateAuthorityStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CacheGenerations generations;
+
+    CertificateAuthorityStore(JdbcClient jdbc, CacheGenerations generations) {
         this.jdbc = jdbc;
+        this.generations = generations;
     }
 
-    /** Inserts the row with its key sealed by {@link MasterKey} (associated data: the certificate's fingerprint). */
+    /** The generation of this table's rows (see {@link #GENERATION}). */
+    long generation() {
+        return generations.current(GENERATION);
+    }
+
+    /**
+     * Inserts the row with its key sealed by {@link MasterKey} (associated data: the certificate's fingerprint).
+     * Every write to this table advances {@link #GENERATION}; call it inside the writer's transaction.
+     */
     long insert(NewCa ca, byte[] sealedKey) {
+        generations.advance(GENERATION);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO certificate_authority (name, kind, parent_id, subject, serial_number, key_type, not_before, not_after,"
                         + " fingerprint_sha256, permitted_dns, permitted_ip, chain_pem, key_sealed, is_default, created_at, created_by)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(ca.name(), ca.kind(), ca.parentId(), ca.subject(), ca.serialNumber(), ca.keyType(),
+                .params(ca.name(), ca.kind().id(), ca.parentId(), ca.subject(), ca.serialNumber(), ca.keyType(),
                         Timestamp.from(ca.notBefore()), Timestamp.from(ca.notAfter()), ca.fingerprintSha256(),
                         join(ca.permittedDns()), join(ca.permittedIp()), ca.chainPem(), sealedKey, ca.defaultAuthority(),
                         Timestamp.from(ca.createdAt()), ca.createdBy())
@@ -80,7 +95,7 @@ class CertificateAuthorityStore {
         var chain = Pem.readCertificates("chainPem", chainPem);
         List<String> dns = split(rs.getString("permitted_dns"));
         List<String> ip = split(rs.getString("permitted_ip"));
-        return new CertificateAuthority(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
+        return new CertificateAuthority(rs.getLong("id"), rs.getString("name"), CaKind.of(rs.getString("kind")),
                 rs.getObject("parent_id", Long.class), rs.getString("subject"), rs.getString("serial_number"),
                 rs.getString("key_type"), rs.getTimestamp("not_before").toInstant(), rs.getTimestamp("not_after").toInstant(),
                 rs.getString("fingerprint_sha256"), dns, ip, new dev.inkan.engine.NameConstraintPolicy(dns, ip).describe(),

@@ -1,8 +1,9 @@
 package dev.inkan.web.api;
 
+import dev.inkan.config.PublicEndpoints;
 import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
-import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CertificateRecords;
 import dev.inkan.issuance.Pkcs12Request;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -26,12 +27,15 @@ class BundleApiController {
 
     static final String PASSWORD_HEADER = "X-Inkan-P12-Password";
 
-    private final IssuanceService issuance;
+    private final CertificateRecords records;
     private final BundleExport bundles;
 
-    BundleApiController(IssuanceService issuance, BundleExport bundles) {
-        this.issuance = issuance;
+    private final PublicEndpoints endpoints;
+
+    BundleApiController(CertificateRecords records, BundleExport bundles, PublicEndpoints endpoints) {
+        this.records = records;
         this.bundles = bundles;
+        this.endpoints = endpoints;
     }
 
     @GetMapping(path = "/api/v1/certificates/{id}/bundle.zip", produces = "application/zip")
@@ -43,8 +47,8 @@ class BundleApiController {
         var p12 = new Pkcs12Request(chosen, encryption).validate();
         BundleOptions options = BundleOptions.defaults(chosen.toCharArray()).withEncryption(p12)
                 .withSecret(secretName, namespace, secretCa)
-                .withInstallBaseUrl(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
-        byte[] zip = bundles.zip(issuance.bundle(id), options);
+                .withInstallBaseUrl(endpoints.httpBaseFor(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost()));
+        byte[] zip = bundles.zip(records.bundle(id), options);
         var response = ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certificate-" + id + "-bundle.zip\"");

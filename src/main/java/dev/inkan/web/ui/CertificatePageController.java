@@ -3,11 +3,13 @@ package dev.inkan.web.ui;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.config.PublicEndpoints;
 import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
 import dev.inkan.issuance.CertificateDetails;
 import dev.inkan.issuance.CertificateQuery;
-import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CertificateRecords;
+import dev.inkan.issuance.CertificateRevocation;
 import dev.inkan.issuance.CertificateStatus;
 import dev.inkan.issuance.PemFile;
 import dev.inkan.issuance.Pkcs12Request;
@@ -60,14 +62,20 @@ class CertificatePageController {
         }
     }
 
-    private final IssuanceService certificates;
+    private final CertificateRecords certificates;
+    private final CertificateRevocation revocation;
     private final CertificateAuthorityService authorities;
     private final BundleExport bundles;
 
-    CertificatePageController(IssuanceService certificates, CertificateAuthorityService authorities, BundleExport bundles) {
+    private final PublicEndpoints endpoints;
+
+    CertificatePageController(CertificateRecords certificates, CertificateRevocation revocation, CertificateAuthorityService authorities,
+                              BundleExport bundles, PublicEndpoints endpoints) {
         this.certificates = certificates;
+        this.revocation = revocation;
         this.authorities = authorities;
         this.bundles = bundles;
+        this.endpoints = endpoints;
     }
 
     @GetMapping("/certificates")
@@ -116,7 +124,7 @@ class CertificatePageController {
         return passwordProtectedDownload(id, model, "bundle.zip", "application/zip", () -> {
             Pkcs12.Encryption p12Encryption = new Pkcs12Request(password, encryption).validate();
             BundleOptions options = BundleOptions.defaults(password.toCharArray()).withEncryption(p12Encryption)
-                    .withInstallBaseUrl(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+                    .withInstallBaseUrl(endpoints.httpBaseFor(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost()));
             return bundles.zip(certificates.bundle(id), options);
         });
     }
@@ -147,7 +155,7 @@ class CertificatePageController {
     String processRevokeForm(@PathVariable long id, @ModelAttribute("revokeForm") RevokeForm form, BindingResult binding,
                              Model model, Principal user, RedirectAttributes redirect) {
         try {
-            certificates.revoke(id, new RevocationRequest(form.getReason()), user.getName());
+            revocation.revoke(id, new RevocationRequest(form.getReason()), user.getName());
             redirect.addFlashAttribute("message", "Revoked. Issue a replacement for the servers that used it.");
             return "redirect:/certificates/" + id;
         } catch (RequestRejectedException e) {

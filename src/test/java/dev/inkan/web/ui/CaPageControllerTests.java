@@ -28,15 +28,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest({CaPageController.class, TrustPageController.class})
-@WithMockUser(username = "admin")
-@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
-class CaPageControllerTests {
+class CaPageControllerTests extends UiSliceTest {
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    CertificateAuthorityService authorities;
 
     @BeforeEach
     void twoCas() {
@@ -125,8 +118,10 @@ class CaPageControllerTests {
                 .andExpect(view().name("cas/trustPage"))
                 .andExpect(content().string(Matchers.containsString(UiFixtures.ca(1, List.of()).details().sha256Fingerprint())))
                 .andExpect(content().string(Matchers.containsString("Unconstrained.")))
-                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost/install/linux | sudo sh")))
-                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost/ca.pem -o test-root-ca.crt")))
+                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost:8080/install/linux -o inkan-install-ca-linux.sh"
+                        + " &amp;&amp; echo &#39;" + dev.inkan.export.TrustInstallers.sha256(new dev.inkan.export.TrustInstallers(dev.inkan.export.TemplateRenderer.packaged())
+                        .render(dev.inkan.export.TrustPlatform.LINUX, dev.inkan.export.RootOfTrust.of(UiFixtures.CA_CERT), "http://localhost:8080")) + "  inkan-install-ca-linux.sh&#39; | sha256sum -c - &amp;&amp; sudo sh inkan-install-ca-linux.sh")))
+                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost:8080/ca.pem -o test-root-ca.crt")))
                 .andExpect(content().string(Matchers.stringContainsInOrder("macOS", "Windows", "Debian / Ubuntu", "Fedora",
                         "Arch", "Alpine", "Firefox", "Chromium", "Java", "Node.js", "Python", "curl", "Docker")))
                 .andExpect(content().string(Matchers.containsString("sudo update-ca-certificates")))
@@ -140,5 +135,17 @@ class CaPageControllerTests {
                 .andExpect(content().string(Matchers.containsString("Name-constrained:")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Unconstrained."))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/install/linux"))));
+    }
+
+    @Test
+    void aHostileCaNameIsEscapedInTheHtmlAndQuotedInTheCommands() throws Exception {
+        String name = "<script>alert(1)</script> $(touch x) 'q' \"d\"";
+        given(authorities.get(3)).willReturn(UiFixtures.ca(3, name, List.of()));
+        mvc.perform(get("/cas/3/trust"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))))
+                .andExpect(content().string(Matchers.containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                // the certutil nickname is one single-quoted shell word ('\'' for each quote), HTML-escaped on the page
+                .andExpect(content().string(Matchers.containsString("-n &#39;&lt;script&gt;alert(1)&lt;/script&gt; $(touch x) &#39;\\&#39;&#39;q&#39;\\&#39;&#39; &quot;d&quot;&#39; -i")));
     }
 }

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.inkan.issuance.CertificateStatus;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.ConflictException;
 import dev.inkan.authority.NotFoundException;
@@ -39,31 +40,20 @@ import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
 import dev.inkan.engine.Pkcs12;
 
-@WebMvcTest(CertificatePageController.class)
-@WithMockUser(username = "admin")
-@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
-class CertificatePageControllerTests {
+class CertificatePageControllerTests extends UiSliceTest {
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    IssuanceService certificates;
-    @MockitoBean
-    CertificateAuthorityService authorities;
-    @MockitoBean
-    BundleExport bundles;
 
     @BeforeEach
     void oneCaAndOneCertificate() {
         given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of())));
-        given(certificates.get(5)).willReturn(UiFixtures.details(5, "valid", true));
+        given(certificates.get(5)).willReturn(UiFixtures.details(5, CertificateStatus.VALID, true));
         given(certificates.get(404)).willThrow(new NotFoundException("id", "no certificate 404; find it in the list"));
     }
 
     @Test
     void listPassesSearchFilterSortAndPageToTheServiceAndShowsBadges() throws Exception {
         given(certificates.search(any())).willReturn(new CertificatePage(
-                List.of(UiFixtures.summary(5, "valid"), UiFixtures.summary(6, "revoked")), 1, 20, 42, true));
+                List.of(UiFixtures.summary(5, CertificateStatus.VALID), UiFixtures.summary(6, CertificateStatus.REVOKED)), 1, 20, 42, true));
 
         mvc.perform(get("/certificates").param("q", "app").param("status", "valid").param("ca", "1")
                         .param("sort", "-expiry").param("page", "2"))
@@ -79,7 +69,7 @@ class CertificatePageControllerTests {
 
     @Test
     void listSaysTenThousandPlusWhenTheServiceStoppedCounting() throws Exception {
-        given(certificates.search(any())).willReturn(new CertificatePage(List.of(UiFixtures.summary(5, "valid")), 0, 20, 10_000, false));
+        given(certificates.search(any())).willReturn(new CertificatePage(List.of(UiFixtures.summary(5, CertificateStatus.VALID)), 0, 20, 10_000, false));
 
         mvc.perform(get("/certificates"))
                 .andExpect(content().string(Matchers.containsString("10,000+ certificates")));
@@ -103,7 +93,7 @@ class CertificatePageControllerTests {
                 .andExpect(content().string(Matchers.containsString("IP Address:10.0.0.7")))
                 .andExpect(content().string(Matchers.containsString("TLS Web Server Authentication")))
                 .andExpect(content().string(Matchers.containsString("Authority Key Identifier")))
-                .andExpect(content().string(Matchers.containsString(UiFixtures.details(5, "valid", true).details().sha256Fingerprint())))
+                .andExpect(content().string(Matchers.containsString(UiFixtures.details(5, CertificateStatus.VALID, true).details().sha256Fingerprint())))
                 .andExpect(content().string(Matchers.containsString("/certificates/5/fullchain.pem")))
                 .andExpect(content().string(Matchers.containsString("/certificates/5/key.pem")))
                 .andExpect(content().string(Matchers.containsString("/certificates/5/pkcs12")));
@@ -111,7 +101,7 @@ class CertificatePageControllerTests {
 
     @Test
     void certificateWithoutAStoredKeyOffersNoKeyDownloads() throws Exception {
-        given(certificates.get(6)).willReturn(UiFixtures.details(6, "valid", false));
+        given(certificates.get(6)).willReturn(UiFixtures.details(6, CertificateStatus.VALID, false));
 
         mvc.perform(get("/certificates/6"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/certificates/6/key.pem"))))
@@ -182,19 +172,19 @@ class CertificatePageControllerTests {
                 .andExpect(view().name("certificates/revokeForm"))
                 .andExpect(content().string(Matchers.containsString("cannot be undone")))
                 .andExpect(content().string(Matchers.containsString("value=\"keyCompromise\"")));
-        verify(certificates, never()).revoke(eq(5L), any(), any());
+        verify(revocation, never()).revoke(eq(5L), any(), any());
     }
 
     @Test
     void confirmedRevocationIsPassedToTheServiceWithTheReason() throws Exception {
         mvc.perform(post("/certificates/5/revoke").with(csrf()).param("reason", "keyCompromise"))
                 .andExpect(redirectedUrl("/certificates/5"));
-        verify(certificates).revoke(5, new RevocationRequest("keyCompromise"), "admin");
+        verify(revocation).revoke(5, new RevocationRequest("keyCompromise"), "admin");
     }
 
     @Test
     void revokedCertificateShowsItsBadgeReasonAndNoRevokeButton() throws Exception {
-        given(certificates.get(7)).willReturn(UiFixtures.details(7, "revoked", true));
+        given(certificates.get(7)).willReturn(UiFixtures.details(7, CertificateStatus.REVOKED, true));
 
         mvc.perform(get("/certificates/7"))
                 .andExpect(content().string(Matchers.containsString("class=\"badge revoked\"")))
@@ -204,7 +194,7 @@ class CertificatePageControllerTests {
 
     @Test
     void revokingTwiceGetsAConflictPageInTheLayout() throws Exception {
-        given(certificates.revoke(eq(5L), any(), any())).willThrow(new ConflictException("id", "certificate 5 is already revoked"));
+        given(revocation.revoke(eq(5L), any(), any())).willThrow(new ConflictException("id", "certificate 5 is already revoked"));
 
         mvc.perform(post("/certificates/5/revoke").with(csrf()).param("reason", "superseded"))
                 .andExpect(status().isConflict())
@@ -225,5 +215,25 @@ class CertificatePageControllerTests {
                 .andExpect(status().isNotFound())
                 .andExpect(view().name("error/404"))
                 .andExpect(content().string(Matchers.containsString("no certificate 404; find it in the list")));
+    }
+
+    @Test
+    void aClampedValidityIsShownAsANoticeAfterIssuing() throws Exception {
+        String warning = "validity clamped to the CA's notAfter 2026-12-10T00:00:00Z: asked 365 days, got 10 days";
+        mvc.perform(get("/certificates/5").flashAttr("warnings", List.of(warning)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"issue-warnings\"")))
+                .andExpect(content().string(Matchers.containsString("validity clamped to the CA&#39;s notAfter 2026-12-10T00:00:00Z")));
+        mvc.perform(get("/certificates/5"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("issue-warnings"))));
+    }
+
+    @Test
+    void aKeyRevokedForKeyCompromiseIsAConflictPageSayingWhy() throws Exception {
+        given(certificates.pem(5, PemFile.KEY)).willThrow(new dev.inkan.authority.ConflictException("id",
+                "certificate 5 was revoked for keyCompromise on 2026-11-22T02:00:00Z: its private key must be treated as known to others"));
+        mvc.perform(get("/certificates/5/key.pem"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("revoked for keyCompromise")));
     }
 }

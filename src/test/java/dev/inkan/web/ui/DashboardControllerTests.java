@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.inkan.issuance.CertificateStatus;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.StatusCounts;
@@ -19,23 +20,14 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(DashboardController.class)
-@WithMockUser(username = "admin")
-@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
-class DashboardControllerTests {
+class DashboardControllerTests extends UiSliceTest {
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    IssuanceService certificates;
-    @MockitoBean
-    CertificateAuthorityService authorities;
 
     @Test
     void dashboardShowsTheCountsTheNextToExpireAndTheCas() throws Exception {
         StatusCounts counts = new StatusCounts(11, 3, 2, 1, 17);
         given(certificates.counts(null)).willReturn(counts);
-        given(certificates.expiringNext(DashboardController.NEXT_TO_EXPIRE)).willReturn(List.of(UiFixtures.summary(5, "expiring")));
+        given(certificates.expiringNext(DashboardController.NEXT_TO_EXPIRE)).willReturn(List.of(UiFixtures.summary(5, CertificateStatus.EXPIRING)));
         given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of("home.test"))));
 
         mvc.perform(get("/"))
