@@ -1,9 +1,10 @@
 package dev.inkan.operations;
 
+import dev.inkan.authority.AuditAction;
 import dev.inkan.authority.AuditTrail;
 import dev.inkan.authority.NotFoundException;
 import dev.inkan.issuance.CertificateSummary;
-import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CertificateRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,14 +28,14 @@ class AuditEventSource {
     private final TransactionTemplate transactions;
     private final SubscriptionStore subscriptions;
     private final DeliveryLog log;
-    private final IssuanceService issuance;
+    private final CertificateRecords issuance;
     private final NotificationPayloads payloads;
     private final OperationsMetrics metrics;
     private final NotificationProperties properties;
     private final Clock clock;
 
     AuditEventSource(JdbcClient jdbc, TransactionTemplate transactions, SubscriptionStore subscriptions, DeliveryLog log,
-                     IssuanceService issuance, NotificationPayloads payloads, OperationsMetrics metrics,
+                     CertificateRecords issuance, NotificationPayloads payloads, OperationsMetrics metrics,
                      NotificationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -54,7 +55,7 @@ class AuditEventSource {
             Instant settled = clock.instant().minus(properties.auditSettle());
             List<AuditTrail.Event> rows = jdbc.sql("SELECT * FROM audit_event WHERE id > ? ORDER BY id LIMIT ?").params(last, BATCH)
                     .query((rs, n) -> new AuditTrail.Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                            rs.getString("actor"), rs.getString("action"), (Long) rs.getObject("ca_id", Long.class),
+                            rs.getString("actor"), AuditAction.of(rs.getString("action")), (Long) rs.getObject("ca_id", Long.class),
                             (Long) rs.getObject("certificate_id", Long.class), rs.getString("detail")))
                     .list();
             long cursor = last;
@@ -77,8 +78,8 @@ class AuditEventSource {
 
     private void publish(AuditTrail.Event row) {
         EventType type = switch (row.action()) {
-            case AuditTrail.ISSUED, AuditTrail.CSR_SIGNED -> EventType.CERTIFICATE_ISSUED;
-            case AuditTrail.REVOKED -> EventType.CERTIFICATE_REVOKED;
+            case ISSUED, CSR_SIGNED -> EventType.CERTIFICATE_ISSUED;
+            case REVOKED -> EventType.CERTIFICATE_REVOKED;
             default -> null;
         };
         if (type == null || row.certificateId() == null) {

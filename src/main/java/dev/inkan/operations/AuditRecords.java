@@ -1,5 +1,6 @@
 package dev.inkan.operations;
 
+import dev.inkan.authority.AuditAction;
 import dev.inkan.authority.AuditTrail;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -114,7 +115,7 @@ public class AuditRecords {
 
     private static AuditTrail.Event event(ResultSet rs, int row) throws SQLException {
         return new AuditTrail.Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-                rs.getString("action"), (Long) rs.getObject("ca_id", Long.class), (Long) rs.getObject("certificate_id", Long.class),
+                AuditAction.of(rs.getString("action")), (Long) rs.getObject("ca_id", Long.class), (Long) rs.getObject("certificate_id", Long.class),
                 rs.getString("detail"));
     }
 }

@@ -5,7 +5,7 @@ import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.issuance.CertificatePage;
 import dev.inkan.issuance.CertificateQuery;
 import dev.inkan.issuance.CertificateSummary;
-import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CertificateRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +28,12 @@ class ExpiryCheck {
 
     private final SubscriptionStore subscriptions;
     private final DeliveryLog log;
-    private final IssuanceService issuance;
+    private final CertificateRecords issuance;
     private final CertificateAuthorityService authorities;
     private final NotificationPayloads payloads;
     private final Clock clock;
 
-    ExpiryCheck(SubscriptionStore subscriptions, DeliveryLog log, IssuanceService issuance, CertificateAuthorityService authorities,
+    ExpiryCheck(SubscriptionStore subscriptions, DeliveryLog log, CertificateRecords issuance, CertificateAuthorityService authorities,
                 NotificationPayloads payloads, Clock clock) {
         this.subscriptions = subscriptions;
         this.log = log;

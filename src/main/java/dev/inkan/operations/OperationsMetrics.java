@@ -4,7 +4,7 @@ import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.issuance.CertificateQuery;
 import dev.inkan.issuance.CertificateSummary;
-import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CertificateRecords;
 import dev.inkan.issuance.StatusCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,14 +41,14 @@ public class OperationsMetrics {
     private static final List<String> STATUSES = List.of("valid", "expiring", "expired", "revoked");
 
     private final MeterRegistry registry;
-    private final IssuanceService issuance;
+    private final CertificateRecords issuance;
     private final CertificateAuthorityService authorities;
     private final Clock clock;
     private final GaugeFamily certificates;
     private final GaugeFamily nextExpiry;
     private final GaugeFamily caExpiry;
 
-    OperationsMetrics(MeterRegistry registry, IssuanceService issuance, CertificateAuthorityService authorities, Clock clock) {
+    OperationsMetrics(MeterRegistry registry, CertificateRecords issuance, CertificateAuthorityService authorities, Clock clock) {
         this.registry = registry;
         this.issuance = issuance;
         this.authorities = authorities;

@@ -98,7 +98,7 @@ class InventoryExportTests extends RunningService {
                 + " 'test' FROM SYSTEM_RANGE(1, 100000)").param(caId).update();
         try {
             long start = System.nanoTime();
-            HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<java.io.InputStream> response = dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(
                     URI.create(api().base() + "/api/v1/certificates/export?format=csv&caId=" + caId))
                     .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);

@@ -24,7 +24,7 @@ class AuditPageBrowserTests extends RunningService {
 
     @BeforeAll
     void startChromium() throws IOException {
-        chromium = new HeadlessChromium();
+        chromium = new HeadlessChromium(anonymous().get("/ca.pem").text());
         browser = chromium.driver();
     }
 
@@ -74,6 +74,6 @@ class AuditPageBrowserTests extends RunningService {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return "https://127.0.0.1:" + port + path;
     }
 }
