@@ -35,11 +35,16 @@ class DeliveryLog {
      * transaction), and that is the intended "once".
      */
     boolean enqueue(long subscriptionId, Notification event, String payload, Instant now) {
+        return enqueue(subscriptionId, event, payload, now, now);
+    }
+
+    /** Like {@link #enqueue(long, Notification, String, Instant)}, first due at {@code due}. */
+    boolean enqueue(long subscriptionId, Notification event, String payload, Instant now, Instant due) {
         try {
             return jdbc.sql("INSERT INTO webhook_delivery (subscription_id, event_id, event_type, payload, state, attempts, next_attempt_at,"
                             + " created_at) SELECT ?, ?, ?, ?, ?, 0, ?, ? FROM webhook_subscription WHERE id = ? AND NOT EXISTS"
                             + " (SELECT 1 FROM webhook_delivery WHERE subscription_id = ? AND event_id = ?)")
-                    .params(subscriptionId, event.id(), event.type().id(), payload, DeliveryState.PENDING.name(), Timestamp.from(now),
+                    .params(subscriptionId, event.id(), event.type().id(), payload, DeliveryState.PENDING.name(), Timestamp.from(due),
                             Timestamp.from(now), subscriptionId, subscriptionId, event.id())
                     .update() == 1;
         } catch (DuplicateKeyException raced) {

@@ -80,7 +80,8 @@ public class NotificationService {
         data.put("summary", "test event from Inkan for subscription " + subscription.id());
         Notification event = new Notification("test-" + UUID.randomUUID(), EventType.TEST, now, data);
         String payload = payloads.json(event);
-        log.enqueue(subscription.id(), event, payload, now);
+        // not due for the scheduler: this request makes its one attempt itself
+        log.enqueue(subscription.id(), event, payload, now, now.plus(java.time.Duration.ofHours(1)));
         DeliveryLog.Due due = log.recent(subscription.id(), 50).stream().filter(d -> d.eventId().equals(event.id())).findFirst()
                 .map(d -> new DeliveryLog.Due(d.id(), subscription.id(), subscription.url(), event.id(), EventType.TEST, payload, 0))
                 .orElseThrow(() -> new IllegalStateException("the test delivery was not recorded"));

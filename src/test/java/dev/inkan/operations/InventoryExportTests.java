@@ -39,7 +39,7 @@ class InventoryExportTests extends RunningService {
         List<String> names = trickyNames();
         for (String name : names) {
             ApiClient.Response issued = api().post("/api/v1/certificates",
-                    "{\"commonName\":" + ApiClient.quote(name) + ",\"profile\":\"client\",\"validityDays\":30}");
+                    "{\"commonName\":" + ApiClient.quote(name) + ",\"profile\":\"client\",\"validityDays\":90}");
             assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         }
         ApiClient.Response csv = api().get("/api/v1/certificates/export?format=csv&sort=issued&q=" + prefix);
