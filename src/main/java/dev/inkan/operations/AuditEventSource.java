@@ -2,7 +2,7 @@ package dev.inkan.operations;
 
 import dev.inkan.authority.AuditAction;
 import dev.inkan.authority.AuditTrail;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.issuance.CertificateSummary;
 import dev.inkan.issuance.CertificateRecords;
 import java.time.Clock;

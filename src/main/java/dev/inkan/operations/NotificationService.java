@@ -1,6 +1,6 @@
 package dev.inkan.operations;
 
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
