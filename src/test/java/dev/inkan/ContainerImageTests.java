@@ -88,7 +88,7 @@ class ContainerImageTests {
         // Maven and every dependency over TLS (a warm ~/.m2 once hid a broken trust store). Kept under target/container,
         // so a second run in the same checkout reuses the downloads.
         Path m2 = Files.createDirectories(work.resolve("m2"));
-        podmanOk(Duration.ofMinutes(10), "build", "-t", IMAGE, "--network", "host", "-v", m2 + ":/root/.m2",
+        podmanOk(Duration.ofMinutes(25), "build", "-t", IMAGE, "--network", "host", "-v", m2 + ":/root/.m2",
                 "--build-arg", "BUILD_IMAGE=" + BASE, "--build-arg", "RUNTIME_IMAGE=" + BASE, projectDir().toString());
     }
 

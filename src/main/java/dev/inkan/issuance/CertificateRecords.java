@@ -130,7 +130,17 @@ public class CertificateRecords {
         }
     }
 
+    /**
+     * The stored key, unless the certificate was revoked for keyCompromise (RFC 5280 §5.3.1): that key
+     * is known to others, and handing it out again (key.pem, PKCS#12, bundle.zip) would put it back
+     * into service.
+     */
     private PrivateKey privateKey(CertificateSummary summary) {
+        if (summary.status() == CertificateStatus.REVOKED && RevocationReason.KEY_COMPROMISE.id().equals(summary.revocationReason())) {
+            throw new ConflictException("id", "certificate " + summary.id() + " was revoked for keyCompromise on "
+                    + summary.revokedAt() + ": its private key must be treated as known to others, so Inkan no longer hands it"
+                    + " out (key.pem, PKCS#12, bundle.zip); issue a new certificate, which gets a new key");
+        }
         Optional<byte[]> sealed = ledger.sealedKey(summary.id());
         byte[] pem = masterKey.open(sealed.orElseThrow(() -> noStoredKey(summary.id())), keyContext(summary.caId(), summary.serialNumber()));
         return Pem.readPrivateKey("key", new String(pem, StandardCharsets.US_ASCII), null);

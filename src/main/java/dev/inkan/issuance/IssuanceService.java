@@ -106,7 +106,8 @@ public class IssuanceService {
                     return newId;
                 });
                 return new IssuedCertificate(id, serial, spec.commonName(), dns, ips, spec.profile().id(), keyType.id(), ca.id(),
-                        entry.notBefore(), entry.notAfter(), Pem.encode(certificate), ca.chainPem(), keyPem);
+                        entry.notBefore(), entry.notAfter(), Pem.encode(certificate), ca.chainPem(), keyPem,
+                        CertificateIssuer.clampWarning(spec.validityDays(), certificate, ca.authority(), now).stream().toList());
             } catch (DuplicateKeyException e) {
                 // a serial collision at 159 random bits means a broken CSPRNG more than bad luck: retry, then fail loudly
                 if (attempt == SERIAL_ATTEMPTS) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inkan.testing.RunningService;
 import java.time.Clock;
 import java.util.Base64;
+import dev.inkan.cluster.ClusterLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,11 +23,13 @@ class CaCertificatesWithoutKeyTests extends RunningService {
     AuditTrail audit;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ClusterLock clusterLock;
 
     @Test
     void certificatesAndChainsAreReadWithoutTheMasterKey() {
         var wrongKey = MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
-        var authorities = new CertificateAuthorityService(store, audit, wrongKey, transactions, Clock.systemUTC());
+        var authorities = new CertificateAuthorityService(store, audit, wrongKey, transactions, Clock.systemUTC(), clusterLock);
 
         CertificateAuthority ca = authorities.defaultAuthority();
         assertThat(ca.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----");

@@ -19,6 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * over HTTPS with {@link #api()}, trusting its default CA as {@code curl --cacert ca.pem} does, and
  * the plain-HTTP bootstrap port with {@link #plain()}. The login throttle is set out of reach here
  * (tests send wrong tokens on purpose); {@code AuthenticationThrottleTests} runs with the defaults.
+ *
+ * <p>With {@code -Dinkan.test.database=postgresql} (the pom's {@code postgresql} surefire execution) the
+ * service runs on a fresh database of the test's own PostgreSQL ({@link PostgresServer}) instead of H2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"inkan.admin-token=" + RunningService.TOKEN, "inkan.default-ca-name=Inkan Test Root CA",
@@ -35,6 +38,10 @@ public abstract class RunningService {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** The system property that selects the database: {@code h2} (default) or {@code postgresql}. */
+    public static final String DATABASE_PROPERTY = "inkan.test.database";
+    private static String postgresUrl;
+
     @Autowired
     protected PublicEndpoints endpoints;
 
@@ -49,6 +56,22 @@ public abstract class RunningService {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("inkan.data-dir", RunningService::dataDir);
+        if (onPostgresql()) {
+            registry.add("inkan.database.url", RunningService::postgresUrl);
+            registry.add("inkan.database.username", () -> PostgresServer.USER);
+        }
+    }
+
+    /** True in the PostgreSQL run of the API tests. */
+    public static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty(DATABASE_PROPERTY));
+    }
+
+    static synchronized String postgresUrl() {
+        if (postgresUrl == null) {
+            postgresUrl = PostgresServer.shared().createDatabase();
+        }
+        return postgresUrl;
     }
 
     static synchronized String dataDir() {

@@ -32,6 +32,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  * Bad requests of every kind, each answered with the right status and an RFC 9457 problem+json body
  * naming the field at fault, and none of them changing anything in the database.
  */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class BadInputTests extends RunningService {
 
     /** One bad request. {@code {name}} placeholders in path and body are filled from {@link #fixtures()}. */

@@ -38,7 +38,7 @@ class CertificateApiControllerTests extends ApiSliceTest {
 
     private static final IssuedCertificate ISSUED = new IssuedCertificate(7, "abc123", "app.test", List.of("app.test"), List.of(),
             "server", "ecdsa-p256", 1, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"),
-            "CERT", "CHAIN", "KEY");
+            "CERT", "CHAIN", "KEY", List.of());
 
     @Test
     void issueHandsTheRequestAndTheCallerToTheServiceAndAnswers201WithLocation() throws Exception {

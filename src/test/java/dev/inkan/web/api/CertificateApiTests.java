@@ -21,11 +21,13 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The certificate endpoints driven over HTTP as the README's curl session does, each result judged by outside verifiers. */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class CertificateApiTests extends RunningService {
 
     @TempDir

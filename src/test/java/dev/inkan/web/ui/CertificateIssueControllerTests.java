@@ -56,13 +56,16 @@ class CertificateIssueControllerTests extends UiSliceTest {
     @Test
     void namesBoxIsSplitIntoDnsNamesAndIpAddressesAndSuccessShowsTheCertificate() throws Exception {
         given(issuance.issue(any(), eq("admin"))).willReturn(new IssuedCertificate(42, "0a", "app.test",
-                List.of("app.test"), List.of(), "server", "ecdsa-p256", 1, UiFixtures.NOW, UiFixtures.NOW, "pem", "pem", "key"));
+                List.of("app.test"), List.of(), "server", "ecdsa-p256", 1, UiFixtures.NOW, UiFixtures.NOW, "pem", "pem", "key",
+                List.of("validity clamped to the CA's notAfter 2026-12-10T00:00:00Z: asked 365 days, got 10 days")));
 
         mvc.perform(post("/certificates/new").with(csrf())
                         .param("commonName", "app.test").param("names", "app.test, api.test\n10.0.0.7\n::1 [fd00::2]")
                         .param("profile", "server").param("keyType", "ecdsa-p384").param("validityDays", "90").param("caId", "1"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/certificates/42"));
+                .andExpect(redirectedUrl("/certificates/42"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("warnings",
+                        List.of("validity clamped to the CA's notAfter 2026-12-10T00:00:00Z: asked 365 days, got 10 days")));
 
         ArgumentCaptor<IssuanceRequest> request = ArgumentCaptor.forClass(IssuanceRequest.class);
         verify(issuance).issue(request.capture(), eq("admin"));

@@ -216,4 +216,24 @@ class CertificatePageControllerTests extends UiSliceTest {
                 .andExpect(view().name("error/404"))
                 .andExpect(content().string(Matchers.containsString("no certificate 404; find it in the list")));
     }
+
+    @Test
+    void aClampedValidityIsShownAsANoticeAfterIssuing() throws Exception {
+        String warning = "validity clamped to the CA's notAfter 2026-12-10T00:00:00Z: asked 365 days, got 10 days";
+        mvc.perform(get("/certificates/5").flashAttr("warnings", List.of(warning)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"issue-warnings\"")))
+                .andExpect(content().string(Matchers.containsString("validity clamped to the CA&#39;s notAfter 2026-12-10T00:00:00Z")));
+        mvc.perform(get("/certificates/5"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("issue-warnings"))));
+    }
+
+    @Test
+    void aKeyRevokedForKeyCompromiseIsAConflictPageSayingWhy() throws Exception {
+        given(certificates.pem(5, PemFile.KEY)).willThrow(new dev.inkan.authority.ConflictException("id",
+                "certificate 5 was revoked for keyCompromise on 2026-11-22T02:00:00Z: its private key must be treated as known to others"));
+        mvc.perform(get("/certificates/5/key.pem"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("revoked for keyCompromise")));
+    }
 }

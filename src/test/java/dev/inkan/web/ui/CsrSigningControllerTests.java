@@ -72,7 +72,7 @@ class CsrSigningControllerTests extends UiSliceTest {
     @Test
     void confirmingThePreviewOfTheSameCsrSignsIt() throws Exception {
         given(issuance.signCsr(any(), eq("admin"))).willReturn(new IssuedCertificate(7, "0b", "app.test", List.of(), List.of(),
-                "server", "ecdsa-p256", 1, UiFixtures.NOW, UiFixtures.NOW, "pem", "pem", null));
+                "server", "ecdsa-p256", 1, UiFixtures.NOW, UiFixtures.NOW, "pem", "pem", null, List.of()));
 
         mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR).param("previewed", CSR)
                         .param("profile", "client").param("validityDays", "30").param("caId", "1"))
