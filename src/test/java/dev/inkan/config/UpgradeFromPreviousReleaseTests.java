@@ -36,7 +36,7 @@ class UpgradeFromPreviousReleaseTests {
         old.sql("SHUTDOWN").update();
 
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(InkanApplication.class)
-                .run("--inkan.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN")) {
+                .run("--inkan.data-dir=" + dataDir, "--server.port=0", "--inkan.transport.http-port=0", "--logging.level.root=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" = '1'").query(Long.class).single())
                     .isEqualTo(1);
@@ -46,8 +46,7 @@ class UpgradeFromPreviousReleaseTests {
             assertThat(jdbc.sql("SELECT detail FROM audit_event ORDER BY id").query(String.class).list()).first()
                     .isEqualTo("before the upgrade");
 
-            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-            ApiClient api = new ApiClient(port, "token-of-the-previous-release");
+            ApiClient api = ApiClient.of(context, "token-of-the-previous-release");
             assertThat(api.get("/api/v1/cas").json().size()).isEqualTo(1);
             assertThat(api.post("/api/v1/certificates", "{\"dnsNames\":[\"upgraded.test\"]}").status()).isEqualTo(201);
         }
