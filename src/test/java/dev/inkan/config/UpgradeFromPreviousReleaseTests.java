@@ -36,7 +36,7 @@ class UpgradeFromPreviousReleaseTests {
         old.sql("SHUTDOWN").update();
 
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(InkanApplication.class)
-                .run("--inkan.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN")) {
+                .run("--inkan.data-dir=" + dataDir, "--server.port=0", "--inkan.transport.http-port=0", "--logging.level.root=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" = '1'").query(Long.class).single())
                     .isEqualTo(1);

@@ -267,7 +267,7 @@ class WebUiBrowserTests extends RunningService {
         chromium.clickAndWait(browser.findElement(By.linkText("How to trust")));
         assertThat(text("#fingerprint")).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(text("main")).contains("Unconstrained", "update-ca-certificates", "security add-trusted-cert",
-                "certutil -A -d sql:$HOME/.pki/nssdb", "keytool -importcert", "NODE_EXTRA_CA_CERTS", "/install/linux && echo", "| sha256sum -c - && sudo sh inkan-install-ca-linux.sh");
+                "certutil -A -d sql:$HOME/.pki/nssdb", "keytool -importcert", "NODE_EXTRA_CA_CERTS", "/install/linux -o inkan-install-ca-linux.sh && echo", "| sha256sum -c - && sudo sh inkan-install-ca-linux.sh");
         assertThat(browser.findElements(By.cssSelector("button[data-copy]")).size()).isGreaterThanOrEqualTo(13);
         chromium.screenshot("trust-page");
         chromium.phoneScreenshot("trust-page-phone");
