@@ -62,7 +62,7 @@ record ServerNames(List<String> dnsNames, List<String> ipAddresses) {
             return false;
         }
         List<String> wanted = new ArrayList<>(dnsNames);
-        wanted.addAll(ipAddresses);
+        ipAddresses.forEach(ip -> wanted.add(normalized(ip))); // "::1" is read back as 0:0:0:0:0:0:0:1
         return present.containsAll(wanted);
     }
 

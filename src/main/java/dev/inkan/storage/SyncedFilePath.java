@@ -12,11 +12,17 @@ import org.h2.store.fs.FilePathWrapper;
  * every file H2 creates (database, trace, temporary) is made owner-only (0600) before anything is written.
  * H2 by itself never calls fsync on commit: with its default {@code WRITE_DELAY=500} a commit stays in
  * memory for up to half a second, and even with {@code WRITE_DELAY=0} it only reaches the OS page cache.
+ *
+ * <p>Files are opened through H2's {@code retry:} file system (FilePathRetryOnInterrupt): a thread
+ * interrupted while it writes (a scheduler stopped at shutdown, say) closes a plain {@link FileChannel}
+ * ({@code ClosedByInterruptException}), which makes H2 give up the store mid-write and fall back to an
+ * older version of it on the next start; the retrying channel reopens the file and finishes the write.
  */
 public final class SyncedFilePath extends FilePathWrapper {
 
     public static final String SCHEME = "sync";
     private static final String DATABASE_SUFFIX = ".mv.db";
+    private static final String RETRY_ON_INTERRUPT = "retry:";
 
     /** Makes the scheme known to H2; idempotent. Must run before the first connection. */
     public static void register() {
@@ -31,7 +37,7 @@ public final class SyncedFilePath extends FilePathWrapper {
     @Override
     public FileChannel open(String mode) throws IOException {
         boolean created = !getBase().exists();
-        FileChannel channel = getBase().open(mode);
+        FileChannel channel = FilePath.get(RETRY_ON_INTERRUPT + getBase()).open(mode);
         if (created) {
             OwnerOnly.file(OwnerOnly.ofH2Name(getBase().toString()));
         }
