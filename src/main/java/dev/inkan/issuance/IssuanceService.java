@@ -61,14 +61,19 @@ public class IssuanceService {
         IssuanceRequest.Valid valid = request.validate();
         ActiveCa ca = authorities.forIssuing(valid.caId());
         KeyPair keyPair = valid.keyType().generate();
-        return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), actor);
+        return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), actor, CertificateSummary.GENERATED);
     }
 
     /** Signs a CSR: the certificate carries the CSR's key and names, and only what the profile allows. */
     public IssuedCertificate signCsr(CsrIssuanceRequest request, String actor) {
+        return signCsr(request, actor, CertificateSummary.CSR);
+    }
+
+    /** Signs a CSR for another front door (origin {@code acme}: the ACME finalize of RFC 8555 §7.4). */
+    public IssuedCertificate signCsr(CsrIssuanceRequest request, String actor, String origin) {
         CsrIssuanceRequest.Valid valid = request.validate();
         ActiveCa ca = authorities.forIssuing(valid.caId());
-        return record(ca, valid.spec(), valid.request().publicKey(), null, valid.request().keyType(), actor);
+        return record(ca, valid.spec(), valid.request().publicKey(), null, valid.request().keyType(), actor, origin);
     }
 
     /** What {@link #signCsr} would issue, with the same checks, for the UI to show before signing. */
@@ -82,11 +87,10 @@ public class IssuanceService {
     }
 
     private IssuedCertificate record(ActiveCa ca, LeafSpec spec, PublicKey publicKey, PrivateKey privateKey, KeyType keyType,
-                                     String actor) {
+                                     String actor, String origin) {
         String keyPem = privateKey == null ? null : Pem.encode(privateKey);
         List<String> dns = spec.names().values(SubjectAltNames.Kind.DNS);
         List<String> ips = spec.names().values(SubjectAltNames.Kind.IP);
-        String origin = privateKey == null ? CertificateSummary.CSR : CertificateSummary.GENERATED;
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             X509Certificate certificate = CertificateIssuer.leaf(spec, publicKey, ca.authority(), now);
@@ -144,7 +148,7 @@ public class IssuanceService {
         var encryption = request.validate();
         CertificateSummary summary = summary(id);
         PrivateKey key = privateKey(id).orElseThrow(() -> new ConflictException("id", "certificate " + id
-                + " has no stored private key (" + (summary.origin().equals(CertificateSummary.CSR) ? "it was signed from a CSR"
+                + " has no stored private key (" + (!summary.origin().equals(CertificateSummary.GENERATED) ? "it was signed from a CSR"
                 : "it was deleted") + "), so no PKCS#12 can be made here; build one where the key is: openssl pkcs12 -export"));
         var bundle = new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
         return bundle.toPkcs12(summary.commonName(), request.password().toCharArray(), encryption);
@@ -154,7 +158,7 @@ public class IssuanceService {
     public CertificateBundle bundle(long id) {
         CertificateSummary summary = summary(id);
         PrivateKey key = privateKey(id).orElseThrow(() -> new ConflictException("id", "certificate " + id
-                + " has no stored private key (" + (summary.origin().equals(CertificateSummary.CSR) ? "it was signed from a CSR"
+                + " has no stored private key (" + (!summary.origin().equals(CertificateSummary.GENERATED) ? "it was signed from a CSR"
                 : "it was deleted") + "), so there is no nginx bundle; download cert.pem and fullchain.pem and use the key you hold"));
         return new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
     }
