@@ -31,6 +31,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void clusterDependsOnTheDatabaseOnlyNeverOnTheRestOfInkan() {
+        noClasses().that().resideInAPackage("dev.inkan.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.engine..", "dev.inkan.authority..",
+                        "dev.inkan.issuance..", "dev.inkan.export..", "dev.inkan.web..", "dev.inkan.cli..", "dev.inkan.config..")
+                .check(CLASSES);
+    }
+
+    @Test
     void oneShotCommandNeverTouchesTheWebLayerOrSpring() {
         noClasses().that().resideInAPackage("dev.inkan.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.web..", "org.springframework..")

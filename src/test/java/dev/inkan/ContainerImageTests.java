@@ -70,16 +70,20 @@ class ContainerImageTests {
             assertThat(JDK.resolve("bin/java")).as("a JDK 25 for the local base image: install Temurin 25 at " + JDK
                     + " or point INKAN_TEST_JDK25 at one").isExecutable();
             Path context = Files.createDirectories(work.resolve("base"));
-            // The eclipse-temurin images' layout: the JDK in /opt/java/openjdk, on the PATH.
+            // The eclipse-temurin images' layout: the JDK in /opt/java/openjdk, on the PATH. -L: a Debian-packaged
+            // JDK's lib/security/cacerts is a symlink into the host's /etc/ssl/certs, absent in the image; a dangling
+            // link leaves Maven inside the build without trusted roots ("PKIX path building failed", TESTING.md).
             Files.writeString(context.resolve("Containerfile"), """
                     FROM %s
-                    RUN mkdir -p /opt/java && cp -a /jdk /opt/java/openjdk
+                    RUN mkdir -p /opt/java && cp -aL /jdk /opt/java/openjdk
                     ENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
                     """.formatted(DEBIAN));
             podmanOk(Duration.ofMinutes(5), "build", "-t", BASE, "-v", JDK + ":/jdk:ro", context.toString());
         }
-        // ~/.m2 is mounted so the build stage's ./mvnw finds Maven and the dependencies without downloading them again.
-        Path m2 = Path.of(System.getProperty("user.home"), ".m2");
+        // The build stage's ./mvnw starts from an empty Maven repository of its own, as on a bare machine: it downloads
+        // Maven and every dependency over TLS (a warm ~/.m2 once hid a broken trust store). Kept under target/container,
+        // so a second run in the same checkout reuses the downloads.
+        Path m2 = Files.createDirectories(work.resolve("m2"));
         podmanOk(Duration.ofMinutes(10), "build", "-t", IMAGE, "--network", "host", "-v", m2 + ":/root/.m2",
                 "--build-arg", "BUILD_IMAGE=" + BASE, "--build-arg", "RUNTIME_IMAGE=" + BASE, projectDir().toString());
     }

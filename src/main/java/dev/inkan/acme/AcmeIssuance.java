@@ -3,7 +3,6 @@ package dev.inkan.acme;
 import dev.inkan.authority.ConflictException;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.SubjectAltNames;
-import dev.inkan.issuance.CertificateSummary;
 import dev.inkan.issuance.CsrIssuanceRequest;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.IssuedCertificate;
@@ -75,7 +74,7 @@ public class AcmeIssuance {
         }
         IssuedCertificate issued;
         try {
-            issued = issuance.signCsr(csr, "acme account " + order.accountId(), CertificateSummary.ACME);
+            issued = issuance.signCsr(csr, "acme account " + order.accountId(), dev.inkan.issuance.CertificateOrigin.ACME);
         } catch (RuntimeException e) {
             orders.orderStatus(id, AcmeStatus.PROCESSING, AcmeStatus.READY, null);
             if (e instanceof RequestRejectedException rejected) {

@@ -11,14 +11,7 @@ import org.springframework.stereotype.Component;
 public class AuditTrail {
 
     /** One recorded action. */
-    public record Event(long id, Instant occurredAt, String actor, String action, Long caId, Long certificateId, String detail) {}
-
-    public static final String CA_CREATED = "ca.created";
-    public static final String CA_IMPORTED = "ca.imported";
-    public static final String ISSUED = "certificate.issued";
-    public static final String CSR_SIGNED = "certificate.csr-signed";
-    public static final String REVOKED = "certificate.revoked";
-    public static final String KEY_DELETED = "certificate.key-deleted";
+    public record Event(long id, Instant occurredAt, String actor, AuditAction action, Long caId, Long certificateId, String detail) {}
 
     private final JdbcClient jdbc;
 
@@ -26,9 +19,9 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    public void record(Instant at, String actor, String action, Long caId, Long certificateId, String detail) {
+    public void record(Instant at, String actor, AuditAction action, Long caId, Long certificateId, String detail) {
         jdbc.sql("INSERT INTO audit_event (occurred_at, actor, action, ca_id, certificate_id, detail) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(at), clip(actor, 64), action, caId, certificateId, clip(detail, 1024)).update();
+                .params(Timestamp.from(at), clip(actor, 64), action.id(), caId, certificateId, clip(detail, 1024)).update();
     }
 
     /** The events about one certificate, oldest first. */
@@ -42,7 +35,7 @@ public class AuditTrail {
     }
 
     private static Event event(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
+        return new Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), AuditAction.of(rs.getString("action")),
                 (Long) rs.getObject("ca_id", Long.class), (Long) rs.getObject("certificate_id", Long.class), rs.getString("detail"));
     }
 

@@ -95,10 +95,10 @@ public class CertificateAuthorityService {
             chain.add(CertificateIssuer.intermediate(valid.spec(), keyPair.getPublic(), parent.authority(), now));
             chain.addAll(parent.authority().chain());
         }
-        String kind = parentId == null ? CertificateAuthority.ROOT : CertificateAuthority.INTERMEDIATE;
+        CaKind kind = parentId == null ? CaKind.ROOT : CaKind.INTERMEDIATE;
         var constraints = valid.spec().constraints();
         return save(chain, keyPair.getPrivate(), valid.spec().commonName(), kind, parentId, constraints.dnsDomains(),
-                constraints.ipRanges(), makeDefault, now, actor, AuditTrail.CA_CREATED);
+                constraints.ipRanges(), makeDefault, now, actor, AuditAction.CA_CREATED);
     }
 
     /** Imports an existing CA after checking it can sign (engine {@link CaCertificateCheck}) and completing its chain. */
@@ -122,7 +122,7 @@ public class CertificateAuthorityService {
         description.extensions().stream().filter(e -> e.name().equals("Name Constraints")).flatMap(e -> e.values().stream())
                 .filter(v -> v.startsWith("Permitted: ")).map(v -> v.substring("Permitted: ".length()))
                 .forEach(v -> (v.startsWith("IP:") ? ips : dns).add(v.substring(v.indexOf(':') + 1)));
-        return save(chain, key, name, CertificateAuthority.IMPORTED, parentId, dns, ips, false, now, actor, AuditTrail.CA_IMPORTED);
+        return save(chain, key, name, CaKind.IMPORTED, parentId, dns, ips, false, now, actor, AuditAction.CA_IMPORTED);
     }
 
     /** The CA that signs for a request: {@code caId}, or the default CA when null. Cached after the first use. */
@@ -142,7 +142,7 @@ public class CertificateAuthorityService {
     private long defaultId() {
         Long id = defaultId;
         if (id == null) {
-            id = store.defaultId().orElseGet(() -> store.list().stream().filter(c -> c.kind().equals(CertificateAuthority.ROOT))
+            id = store.defaultId().orElseGet(() -> store.list().stream().filter(c -> c.kind() == CaKind.ROOT)
                     .map(CertificateAuthority::id).findFirst().orElseThrow(() -> new NotFoundException("caId",
                             "this instance holds no CA yet; create one with POST /api/v1/cas")));
             defaultId = id;
@@ -159,8 +159,8 @@ public class CertificateAuthorityService {
         return new ActiveCa(view, IssuingAuthority.of(chain, key), view.chainPem());
     }
 
-    private CertificateAuthority save(List<X509Certificate> chain, PrivateKey key, String name, String kind, Long parentId,
-                                      List<String> dns, List<String> ips, boolean makeDefault, Instant now, String actor, String action) {
+    private CertificateAuthority save(List<X509Certificate> chain, PrivateKey key, String name, CaKind kind, Long parentId,
+                                      List<String> dns, List<String> ips, boolean makeDefault, Instant now, String actor, AuditAction action) {
         X509Certificate certificate = chain.get(0);
         String fingerprint = fingerprint(certificate);
         String chainPem = Pem.encode(chain);
@@ -171,7 +171,7 @@ public class CertificateAuthorityService {
         byte[] sealed = masterKey.seal(Pem.encode(key).getBytes(java.nio.charset.StandardCharsets.US_ASCII), fingerprint);
         long id = transactions.execute(status -> {
             long newId = store.insert(row, sealed);
-            audit.record(now, actor, action, newId, null, kind + " CA '" + name + "' " + row.subject());
+            audit.record(now, actor, action, newId, null, kind.id() + " CA '" + name + "' " + row.subject());
             return newId;
         });
         CertificateAuthority view = get(id);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class CertificateAuthorityStore {
 
     /** A row to insert. */
-    record NewCa(String name, String kind, Long parentId, String subject, String serialNumber, String keyType,
+    record NewCa(String name, CaKind kind, Long parentId, String subject, String serialNumber, String keyType,
                  Instant notBefore, Instant notAfter, String fingerprintSha256, List<String> permittedDns,
                  List<String> permittedIp, String chainPem, boolean defaultAuthority, Instant createdAt, String createdBy) {}
 
@@ -36,7 +36,7 @@ class CertificateAuthorityStore {
         jdbc.sql("INSERT INTO certificate_authority (name, kind, parent_id, subject, serial_number, key_type, not_before, not_after,"
                         + " fingerprint_sha256, permitted_dns, permitted_ip, chain_pem, key_sealed, is_default, created_at, created_by)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(ca.name(), ca.kind(), ca.parentId(), ca.subject(), ca.serialNumber(), ca.keyType(),
+                .params(ca.name(), ca.kind().id(), ca.parentId(), ca.subject(), ca.serialNumber(), ca.keyType(),
                         Timestamp.from(ca.notBefore()), Timestamp.from(ca.notAfter()), ca.fingerprintSha256(),
                         join(ca.permittedDns()), join(ca.permittedIp()), ca.chainPem(), sealedKey, ca.defaultAuthority(),
                         Timestamp.from(ca.createdAt()), ca.createdBy())
@@ -80,7 +80,7 @@ class CertificateAuthorityStore {
         var chain = Pem.readCertificates("chainPem", chainPem);
         List<String> dns = split(rs.getString("permitted_dns"));
         List<String> ip = split(rs.getString("permitted_ip"));
-        return new CertificateAuthority(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
+        return new CertificateAuthority(rs.getLong("id"), rs.getString("name"), CaKind.of(rs.getString("kind")),
                 rs.getObject("parent_id", Long.class), rs.getString("subject"), rs.getString("serial_number"),
                 rs.getString("key_type"), rs.getTimestamp("not_before").toInstant(), rs.getTimestamp("not_after").toInstant(),
                 rs.getString("fingerprint_sha256"), dns, ip, new dev.inkan.engine.NameConstraintPolicy(dns, ip).describe(),

@@ -11,8 +11,8 @@ import java.util.List;
  */
 public record CertificateDetails(long id, String serialNumber, String commonName, List<String> dnsNames,
                                  List<String> ipAddresses, String profile, String keyType, long caId, String caName,
-                                 Instant notBefore, Instant notAfter, String status, Instant revokedAt, String revocationReason,
-                                 String origin, boolean privateKeyStored, Instant createdAt, String createdBy,
+                                 Instant notBefore, Instant notAfter, CertificateStatus status, Instant revokedAt, String revocationReason,
+                                 CertificateOrigin origin, boolean privateKeyStored, Instant createdAt, String createdBy,
                                  CertificateDescription details, String certificatePem, String chainPem,
                                  List<AuditTrail.Event> history) {
 

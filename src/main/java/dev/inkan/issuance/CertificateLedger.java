@@ -25,7 +25,7 @@ class CertificateLedger {
 
     /** A row to insert. */
     record Entry(long caId, String serialNumber, String commonName, List<String> dnsNames, List<String> ipAddresses,
-                 String profile, String keyType, String origin, Instant notBefore, Instant notAfter, byte[] der,
+                 String profile, String keyType, CertificateOrigin origin, Instant notBefore, Instant notAfter, byte[] der,
                  byte[] sealedKey, Instant createdAt, String createdBy) {}
 
     private static final String SUMMARY = "id, ca_id, serial_number, common_name, dns_names, ip_addresses, profile, key_type,"
@@ -46,7 +46,7 @@ class CertificateLedger {
                         + " not_before, not_after, certificate_der, key_sealed, created_at, created_by)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(entry.caId(), entry.serialNumber(), entry.commonName(), String.join(",", entry.dnsNames()),
-                        String.join(",", entry.ipAddresses()), entry.profile(), entry.keyType(), entry.origin(),
+                        String.join(",", entry.ipAddresses()), entry.profile(), entry.keyType(), entry.origin().id(),
                         Timestamp.from(entry.notBefore()), Timestamp.from(entry.notAfter()), entry.der(), entry.sealedKey(),
                         Timestamp.from(entry.createdAt()), entry.createdBy())
                 .update(keys, "id");
@@ -201,8 +201,8 @@ class CertificateLedger {
         return new CertificateSummary(rs.getLong("id"), rs.getString("serial_number"), rs.getString("common_name"),
                 split(rs.getString("dns_names")), split(rs.getString("ip_addresses")), rs.getString("profile"),
                 rs.getString("key_type"), rs.getLong("ca_id"), rs.getTimestamp("not_before").toInstant(), notAfter,
-                CertificateStatus.of(revoked, notAfter, now).id(), revokedAt == null ? null : revokedAt.toInstant(),
-                rs.getString("revocation_reason"), rs.getString("origin"), rs.getBoolean("key_stored"),
+                CertificateStatus.of(revoked, notAfter, now), revokedAt == null ? null : revokedAt.toInstant(),
+                rs.getString("revocation_reason"), CertificateOrigin.of(rs.getString("origin")), rs.getBoolean("key_stored"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
     }
 

@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.InvalidInputException;
 import java.time.Duration;
@@ -29,8 +30,14 @@ public enum CertificateStatus {
     }
 
     /** The name in the API and the UI: {@code valid}, {@code expiring}, {@code expired}, {@code revoked}. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the certificate was revoked (final: RFC 5280 §5.3.1 without certificateHold). */
+    public boolean isRevoked() {
+        return this == REVOKED;
     }
 
     public static CertificateStatus parse(String field, String text) {

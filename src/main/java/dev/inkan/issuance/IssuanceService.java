@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.authority.AuditAction;
 import dev.inkan.authority.AuditTrail;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.CertificateAuthorityService.ActiveCa;
@@ -61,16 +62,16 @@ public class IssuanceService {
         IssuanceRequest.Valid valid = request.validate();
         ActiveCa ca = authorities.forIssuing(valid.caId());
         KeyPair keyPair = valid.keyType().generate();
-        return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), actor, CertificateSummary.GENERATED);
+        return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), actor, CertificateOrigin.GENERATED);
     }
 
     /** Signs a CSR: the certificate carries the CSR's key and names, and only what the profile allows. */
     public IssuedCertificate signCsr(CsrIssuanceRequest request, String actor) {
-        return signCsr(request, actor, CertificateSummary.CSR);
+        return signCsr(request, actor, CertificateOrigin.CSR);
     }
 
     /** Signs a CSR for another front door (origin {@code acme}: the ACME finalize of RFC 8555 §7.4). */
-    public IssuedCertificate signCsr(CsrIssuanceRequest request, String actor, String origin) {
+    public IssuedCertificate signCsr(CsrIssuanceRequest request, String actor, CertificateOrigin origin) {
         CsrIssuanceRequest.Valid valid = request.validate();
         ActiveCa ca = authorities.forIssuing(valid.caId());
         return record(ca, valid.spec(), valid.request().publicKey(), null, valid.request().keyType(), actor, origin);
@@ -87,7 +88,7 @@ public class IssuanceService {
     }
 
     private IssuedCertificate record(ActiveCa ca, LeafSpec spec, PublicKey publicKey, PrivateKey privateKey, KeyType keyType,
-                                     String actor, String origin) {
+                                     String actor, CertificateOrigin origin) {
         String keyPem = privateKey == null ? null : Pem.encode(privateKey);
         List<String> dns = spec.names().values(SubjectAltNames.Kind.DNS);
         List<String> ips = spec.names().values(SubjectAltNames.Kind.IP);
@@ -102,7 +103,7 @@ public class IssuanceService {
             try {
                 long id = transactions.execute(status -> {
                     long newId = ledger.insert(entry);
-                    audit.record(now, actor, keyPem == null ? AuditTrail.CSR_SIGNED : AuditTrail.ISSUED, ca.id(), newId,
+                    audit.record(now, actor, keyPem == null ? AuditAction.CSR_SIGNED : AuditAction.ISSUED, ca.id(), newId,
                             "serial " + serial + " for " + spec.names());
                     return newId;
                 });
@@ -148,7 +149,7 @@ public class IssuanceService {
         var encryption = request.validate();
         CertificateSummary summary = summary(id);
         PrivateKey key = privateKey(id).orElseThrow(() -> new ConflictException("id", "certificate " + id
-                + " has no stored private key (" + (!summary.origin().equals(CertificateSummary.GENERATED) ? "it was signed from a CSR"
+                + " has no stored private key (" + (summary.origin() != CertificateOrigin.GENERATED ? "it was signed from a CSR"
                 : "it was deleted") + "), so no PKCS#12 can be made here; build one where the key is: openssl pkcs12 -export"));
         var bundle = new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
         return bundle.toPkcs12(summary.commonName(), request.password().toCharArray(), encryption);
@@ -158,7 +159,7 @@ public class IssuanceService {
     public CertificateBundle bundle(long id) {
         CertificateSummary summary = summary(id);
         PrivateKey key = privateKey(id).orElseThrow(() -> new ConflictException("id", "certificate " + id
-                + " has no stored private key (" + (!summary.origin().equals(CertificateSummary.GENERATED) ? "it was signed from a CSR"
+                + " has no stored private key (" + (summary.origin() != CertificateOrigin.GENERATED ? "it was signed from a CSR"
                 : "it was deleted") + "), so there is no nginx bundle; download cert.pem and fullchain.pem and use the key you hold"));
         return new CertificateBundle(certificate(id), authorities.forIssuing(summary.caId()).authority().chain(), key);
     }
@@ -171,7 +172,7 @@ public class IssuanceService {
         boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
             boolean changed = ledger.revoke(id, reason, now);
             if (changed) {
-                audit.record(now, actor, AuditTrail.REVOKED, summary.caId(), id, "reason " + reason.id());
+                audit.record(now, actor, AuditAction.REVOKED, summary.caId(), id, "reason " + reason.id());
             }
             return changed;
         }));
@@ -188,7 +189,7 @@ public class IssuanceService {
         boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
             boolean changed = ledger.deleteKey(id);
             if (changed) {
-                audit.record(now, actor, AuditTrail.KEY_DELETED, summary.caId(), id, "private key deleted");
+                audit.record(now, actor, AuditAction.KEY_DELETED, summary.caId(), id, "private key deleted");
             }
             return changed;
         }));

@@ -65,7 +65,7 @@ class IssuanceRequestTests {
     @Test
     void searchTermsAreEachNameAndItsTailsAfterEachDot() {
         var entry = new CertificateLedger.Entry(1, "01", "www.app.test", List.of("www.app.test", "*.api.test"), List.of("10.0.0.1"),
-                "server", "ecdsa-p256", "generated", Instant.now(), Instant.now(), new byte[0], null, Instant.now(), "t");
+                "server", "ecdsa-p256", CertificateOrigin.GENERATED, Instant.now(), Instant.now(), new byte[0], null, Instant.now(), "t");
         assertThat(CertificateLedger.terms(entry)).containsExactly("www.app.test", "app.test", "test", "*.api.test", "api.test", "10.0.0.1");
     }
 }

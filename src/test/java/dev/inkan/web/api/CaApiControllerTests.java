@@ -22,7 +22,7 @@ import org.springframework.http.MediaType;
 /** {@link CaApiController} and {@link CaPemController}: the CA contract over mocked services. */
 class CaApiControllerTests extends ApiSliceTest {
 
-    private static final CertificateAuthority ROOT = new CertificateAuthority(3, "Dev Root", "root", null, "CN=Dev Root", "01",
+    private static final CertificateAuthority ROOT = new CertificateAuthority(3, "Dev Root", dev.inkan.authority.CaKind.ROOT, null, "CN=Dev Root", "01",
             "ecdsa-p256", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2036-01-01T00:00:00Z"), "ab", List.of(), List.of(),
             "unconstrained", true, Instant.parse("2026-01-01T00:00:00Z"), "ROOT PEM", "ROOT PEM", null);
 

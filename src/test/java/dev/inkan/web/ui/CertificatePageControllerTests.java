@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.inkan.issuance.CertificateStatus;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.ConflictException;
 import dev.inkan.authority.NotFoundException;
@@ -56,14 +57,14 @@ class CertificatePageControllerTests {
     @BeforeEach
     void oneCaAndOneCertificate() {
         given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of())));
-        given(certificates.get(5)).willReturn(UiFixtures.details(5, "valid", true));
+        given(certificates.get(5)).willReturn(UiFixtures.details(5, CertificateStatus.VALID, true));
         given(certificates.get(404)).willThrow(new NotFoundException("id", "no certificate 404; find it in the list"));
     }
 
     @Test
     void listPassesSearchFilterSortAndPageToTheServiceAndShowsBadges() throws Exception {
         given(certificates.search(any())).willReturn(new CertificatePage(
-                List.of(UiFixtures.summary(5, "valid"), UiFixtures.summary(6, "revoked")), 1, 20, 42, true));
+                List.of(UiFixtures.summary(5, CertificateStatus.VALID), UiFixtures.summary(6, CertificateStatus.REVOKED)), 1, 20, 42, true));
 
         mvc.perform(get("/certificates").param("q", "app").param("status", "valid").param("ca", "1")
                         .param("sort", "-expiry").param("page", "2"))
@@ -79,7 +80,7 @@ class CertificatePageControllerTests {
 
     @Test
     void listSaysTenThousandPlusWhenTheServiceStoppedCounting() throws Exception {
-        given(certificates.search(any())).willReturn(new CertificatePage(List.of(UiFixtures.summary(5, "valid")), 0, 20, 10_000, false));
+        given(certificates.search(any())).willReturn(new CertificatePage(List.of(UiFixtures.summary(5, CertificateStatus.VALID)), 0, 20, 10_000, false));
 
         mvc.perform(get("/certificates"))
                 .andExpect(content().string(Matchers.containsString("10,000+ certificates")));
@@ -103,7 +104,7 @@ class CertificatePageControllerTests {
                 .andExpect(content().string(Matchers.containsString("IP Address:10.0.0.7")))
                 .andExpect(content().string(Matchers.containsString("TLS Web Server Authentication")))
                 .andExpect(content().string(Matchers.containsString("Authority Key Identifier")))
-                .andExpect(content().string(Matchers.containsString(UiFixtures.details(5, "valid", true).details().sha256Fingerprint())))
+                .andExpect(content().string(Matchers.containsString(UiFixtures.details(5, CertificateStatus.VALID, true).details().sha256Fingerprint())))
                 .andExpect(content().string(Matchers.containsString("/certificates/5/fullchain.pem")))
                 .andExpect(content().string(Matchers.containsString("/certificates/5/key.pem")))
                 .andExpect(content().string(Matchers.containsString("/certificates/5/pkcs12")));
@@ -111,7 +112,7 @@ class CertificatePageControllerTests {
 
     @Test
     void certificateWithoutAStoredKeyOffersNoKeyDownloads() throws Exception {
-        given(certificates.get(6)).willReturn(UiFixtures.details(6, "valid", false));
+        given(certificates.get(6)).willReturn(UiFixtures.details(6, CertificateStatus.VALID, false));
 
         mvc.perform(get("/certificates/6"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/certificates/6/key.pem"))))
@@ -194,7 +195,7 @@ class CertificatePageControllerTests {
 
     @Test
     void revokedCertificateShowsItsBadgeReasonAndNoRevokeButton() throws Exception {
-        given(certificates.get(7)).willReturn(UiFixtures.details(7, "revoked", true));
+        given(certificates.get(7)).willReturn(UiFixtures.details(7, CertificateStatus.REVOKED, true));
 
         mvc.perform(get("/certificates/7"))
                 .andExpect(content().string(Matchers.containsString("class=\"badge revoked\"")))

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.inkan.issuance.CertificateStatus;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.StatusCounts;
@@ -35,7 +36,7 @@ class DashboardControllerTests {
     void dashboardShowsTheCountsTheNextToExpireAndTheCas() throws Exception {
         StatusCounts counts = new StatusCounts(11, 3, 2, 1, 17);
         given(certificates.counts(null)).willReturn(counts);
-        given(certificates.expiringNext(DashboardController.NEXT_TO_EXPIRE)).willReturn(List.of(UiFixtures.summary(5, "expiring")));
+        given(certificates.expiringNext(DashboardController.NEXT_TO_EXPIRE)).willReturn(List.of(UiFixtures.summary(5, CertificateStatus.EXPIRING)));
         given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of("home.test"))));
 
         mvc.perform(get("/"))

@@ -1,0 +1,32 @@
+package dev.inkan.authority;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
+/** What an audit event records; each is stored (and shown in a certificate's history) by its id. */
+public enum AuditAction {
+    CA_CREATED("ca.created"),
+    CA_IMPORTED("ca.imported"),
+    ISSUED("certificate.issued"),
+    CSR_SIGNED("certificate.csr-signed"),
+    REVOKED("certificate.revoked"),
+    KEY_DELETED("certificate.key-deleted");
+
+    private final String id;
+
+    AuditAction(String id) {
+        this.id = id;
+    }
+
+    /** The stored name, e.g. {@code certificate.issued}. */
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    /** The action stored as {@code id}; a module that records a new kind of event adds its constant here. */
+    public static AuditAction of(String id) {
+        return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown audit action '" + id + "' in the database"));
+    }
+}
