@@ -100,6 +100,11 @@ public class AcmeOrders {
                 .filter(o -> o.status() != AcmeStatus.INVALID).map(o -> urls.order(o.id())).toList()));
     }
 
+    /** An account's orders for the admin: newest first. */
+    public List<AcmeOrder> ordersOf(long accountId) {
+        return orders.ordersOf(accountId);
+    }
+
     /** POST-as-GET reads an authorization; {"status":"deactivated"} gives it up (RFC 8555 §7.5.2). */
     public AcmeResponse authorization(AcmeUrls urls, SignedRequest request, long id) {
         AcmeOrder.Authorization authorization = ownedAuthorization(request, id);

@@ -10,17 +10,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * Proves control of an identifier the way each challenge type says; throws an {@link AcmeProblem}
@@ -108,53 +105,59 @@ final class ChallengeValidator {
         String sni = identifier.type().equals(Identifier.IP) ? reverseName(identifier.value()) : identifier.value();
         String failure = null;
         for (InetAddress address : addresses(identifier)) {
-            try (SSLSocket socket = (SSLSocket) trustAll().getSocketFactory().createSocket()) {
-                socket.connect(new InetSocketAddress(address, tlsAlpn01Port), TIMEOUT_MS);
-                socket.setSoTimeout(TIMEOUT_MS);
-                SSLParameters parameters = socket.getSSLParameters();
-                parameters.setServerNames(List.of(new SNIHostName(sni)));
-                parameters.setApplicationProtocols(new String[] {"acme-tls/1"});
-                socket.setSSLParameters(parameters);
-                socket.startHandshake();
-                if (!"acme-tls/1".equals(socket.getApplicationProtocol())) {
-                    throw new AcmeProblem("tls", 400, "tls-alpn-01: the server did not negotiate ALPN acme-tls/1");
-                }
-                X509Certificate certificate = (X509Certificate) socket.getSession().getPeerCertificates()[0];
-                checkAlpnCertificate(certificate, identifier, keyAuthorization);
-                return;
-            } catch (IOException | java.security.GeneralSecurityException e) {
+            TlsAlpnProbe.Answer answer;
+            try {
+                answer = TlsAlpnProbe.probe(new InetSocketAddress(address, tlsAlpn01Port), sni, TIMEOUT_MS);
+            } catch (IOException e) {
                 failure = "tls-alpn-01: TLS to " + address.getHostAddress() + ":" + tlsAlpn01Port + " failed: " + e.getMessage();
+                continue;
             }
+            if (!TlsAlpnProbe.ACME_TLS.equals(answer.protocol())) {
+                throw new AcmeProblem("tls", 400, "tls-alpn-01: the server did not negotiate ALPN acme-tls/1 (it chose "
+                        + answer.protocol() + ")");
+            }
+            checkAlpnCertificate(answer.certificate(), identifier, keyAuthorization);
+            return;
         }
         throw new AcmeProblem("connection", 400, failure);
     }
 
-    static void checkAlpnCertificate(X509Certificate certificate, Identifier identifier, String keyAuthorization)
-            throws java.security.cert.CertificateParsingException {
-        Collection<List<?>> names = certificate.getSubjectAlternativeNames();
-        int kind = identifier.type().equals(Identifier.IP) ? 7 : 2;
-        boolean exact = names != null && names.size() == 1 && names.iterator().next().get(0).equals(kind)
-                && sameName(String.valueOf(names.iterator().next().get(1)), identifier);
+    static void checkAlpnCertificate(byte[] der, Identifier identifier, String keyAuthorization) {
+        X509CertificateHolder certificate;
+        try {
+            certificate = new X509CertificateHolder(der);
+        } catch (IOException | RuntimeException e) {
+            throw new AcmeProblem("tls", 400, "tls-alpn-01: the server's certificate cannot be decoded: " + e.getMessage());
+        }
+        GeneralNames names = GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName);
+        int kind = identifier.type().equals(Identifier.IP) ? GeneralName.iPAddress : GeneralName.dNSName;
+        GeneralName[] entries = names == null ? new GeneralName[0] : names.getNames();
+        boolean exact = entries.length == 1 && entries[0].getTagNo() == kind && sameName(entries[0], identifier);
         if (!exact) {
             throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: the certificate's subjectAltName must be exactly "
-                    + identifier.value() + ", it is " + names);
+                    + identifier.value());
         }
-        byte[] extension = certificate.getExtensionValue(ACME_IDENTIFIER_OID);
-        if (extension == null || certificate.getCriticalExtensionOIDs() == null
-                || !certificate.getCriticalExtensionOIDs().contains(ACME_IDENTIFIER_OID)) {
+        Extension extension = certificate.getExtension(new ASN1ObjectIdentifier(ACME_IDENTIFIER_OID));
+        if (extension == null || !extension.isCritical()) {
             throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: the certificate lacks the critical acmeIdentifier extension");
         }
-        byte[] value = ASN1OctetString.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getOctets();
+        byte[] value;
+        try {
+            value = ASN1OctetString.getInstance(extension.getParsedValue()).getOctets();
+        } catch (RuntimeException e) {
+            throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: acmeIdentifier is not an OCTET STRING");
+        }
         if (!MessageDigest.isEqual(value, sha256(keyAuthorization))) {
             throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: acmeIdentifier is not SHA-256 of the key authorization");
         }
     }
 
-    private static boolean sameName(String presented, Identifier identifier) {
+    private static boolean sameName(GeneralName name, Identifier identifier) {
         if (identifier.type().equals(Identifier.IP)) {
-            return com.google.common.net.InetAddresses.forString(presented).equals(com.google.common.net.InetAddresses.forString(identifier.value()));
+            byte[] octets = ASN1OctetString.getInstance(name.getName()).getOctets();
+            return java.util.Arrays.equals(octets, com.google.common.net.InetAddresses.forString(identifier.value()).getAddress());
         }
-        return presented.equalsIgnoreCase(identifier.value());
+        return name.getName().toString().equalsIgnoreCase(identifier.value());
     }
 
     private List<InetAddress> addresses(Identifier identifier) {
@@ -219,25 +222,5 @@ final class ChallengeValidator {
             position = lineEnd + 2 + size + 2;
         }
         return result.toString();
-    }
-
-    private static SSLContext trustAll() throws java.security.GeneralSecurityException {
-        // RFC 8737 §3: the validation certificate is self-signed; only its extension and name are checked
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
     }
 }
