@@ -375,7 +375,7 @@ def assemble(bench, results=None, out=None):
     findings = os.path.join(results, "findings.md")
     if os.path.exists(findings):
         parts += [open(findings).read(), ""]
-    for name in ("oneshot", "rest", "scale", "jmh", "profile"):
+    for name in ("oneshot", "rest", "scale", "jmh", "profile", "durability"):
         p = os.path.join(results, name + ".md")
         if os.path.exists(p):
             parts += ["", open(p).read()]

@@ -2,6 +2,7 @@ package dev.inkan;
 
 import dev.inkan.cli.OneShotCommand;
 import dev.inkan.engine.CryptoProviders;
+import dev.inkan.storage.StartRefusedException;
 import java.util.Arrays;
 
 /**
@@ -21,7 +22,15 @@ public final class Inkan {
                     System.out, System.err));
             return;
         }
-        InkanApplication.main(args.length > 0 && args[0].equals("serve")
-                ? Arrays.copyOfRange(args, 1, args.length) : args);
+        try {
+            InkanApplication.main(args.length > 0 && args[0].equals("serve")
+                    ? Arrays.copyOfRange(args, 1, args.length) : args);
+        } catch (RuntimeException e) {
+            if (StartRefusedException.in(e).isPresent()) {
+                // its one line is on stderr already (config.StartRefusalReporter)
+                System.exit(1);
+            }
+            throw e;
+        }
     }
 }

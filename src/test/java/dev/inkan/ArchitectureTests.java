@@ -39,6 +39,16 @@ class ArchitectureTests {
     }
 
     @Test
+    void acmeSitsAboveIssuanceAndBelowWeb() {
+        noClasses().that().resideInAPackage("dev.inkan.acme..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.web..", "dev.inkan.cli..", "dev.inkan.config..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("dev.inkan.engine..", "dev.inkan.authority..", "dev.inkan.issuance..")
+                .should().dependOnClassesThat().resideInAPackage("dev.inkan.acme..")
+                .check(CLASSES);
+    }
+
+    @Test
     void oneShotCommandNeverTouchesTheWebLayerOrSpring() {
         noClasses().that().resideInAPackage("dev.inkan.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.web..", "org.springframework..")

@@ -70,15 +70,19 @@ class ContainerImageTests {
             assertThat(JDK.resolve("bin/java")).as("a JDK 25 for the local base image: install Temurin 25 at " + JDK
                     + " or point INKAN_TEST_JDK25 at one").isExecutable();
             Path context = Files.createDirectories(work.resolve("base"));
-            // The eclipse-temurin images' layout: the JDK in /opt/java/openjdk, on the PATH. -L: a Debian-packaged
-            // JDK's lib/security/cacerts is a symlink into the host's /etc/ssl/certs, absent in the image; a dangling
-            // link leaves Maven inside the build without trusted roots ("PKIX path building failed", TESTING.md).
+            // The eclipse-temurin images' layout: the JDK in /opt/java/openjdk, on the PATH. A Debian-packaged JDK's
+            // lib/security/cacerts is a symlink into the host's /etc/ssl/certs, absent in the image: a dangling link
+            // leaves Maven inside the build without trusted roots ("PKIX path building failed", TESTING.md), so the
+            // file it points to is mounted and copied in its place.
+            Path cacerts = JDK.resolve("lib/security/cacerts").toRealPath();
             Files.writeString(context.resolve("Containerfile"), """
                     FROM %s
-                    RUN mkdir -p /opt/java && cp -aL /jdk /opt/java/openjdk
+                    RUN mkdir -p /opt/java && cp -a /jdk /opt/java/openjdk \\
+                     && rm -f /opt/java/openjdk/lib/security/cacerts && cp /cacerts /opt/java/openjdk/lib/security/cacerts
                     ENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
                     """.formatted(DEBIAN));
-            podmanOk(Duration.ofMinutes(5), "build", "-t", BASE, "-v", JDK + ":/jdk:ro", context.toString());
+            podmanOk(Duration.ofMinutes(5), "build", "-t", BASE, "-v", JDK + ":/jdk:ro", "-v", cacerts + ":/cacerts:ro",
+                    context.toString());
         }
         // The build stage's ./mvnw starts from an empty Maven repository of its own, as on a bare machine: it downloads
         // Maven and every dependency over TLS (a warm ~/.m2 once hid a broken trust store). Kept under target/container,

@@ -3,6 +3,8 @@ package dev.inkan.acme;
 import dev.inkan.authority.ConflictException;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.SubjectAltNames;
+import dev.inkan.issuance.CertificateRecords;
+import dev.inkan.issuance.CertificateRevocation;
 import dev.inkan.issuance.CsrIssuanceRequest;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.IssuedCertificate;
@@ -32,12 +34,17 @@ public class AcmeIssuance {
     private final OrderStore orders;
     private final AcmeDirectory directory;
     private final IssuanceService issuance;
+    private final CertificateRecords records;
+    private final CertificateRevocation revocation;
 
-    AcmeIssuance(AcmeOrders acmeOrders, OrderStore orders, AcmeDirectory directory, IssuanceService issuance) {
+    AcmeIssuance(AcmeOrders acmeOrders, OrderStore orders, AcmeDirectory directory, IssuanceService issuance, CertificateRecords records,
+                 CertificateRevocation revocation) {
         this.acmeOrders = acmeOrders;
         this.orders = orders;
         this.directory = directory;
         this.issuance = issuance;
+        this.records = records;
+        this.revocation = revocation;
     }
 
     public AcmeResponse finalizeOrder(AcmeUrls urls, SignedRequest request, long id) {
@@ -93,7 +100,7 @@ public class AcmeIssuance {
         if (order.accountId() != account.id()) {
             throw AcmeProblem.unauthorized("certificate " + certificateId + " belongs to another account");
         }
-        return new AcmeResponse(200, issuance.pem(certificateId, PemFile.FULLCHAIN), null, 0, true);
+        return new AcmeResponse(200, records.pem(certificateId, PemFile.FULLCHAIN), null, 0, true);
     }
 
     /** revokeCert (RFC 8555 §7.6): signed by the account that ordered it, or by the certificate's own key. */
@@ -108,7 +115,7 @@ public class AcmeIssuance {
         }
         AcmeOrder order = orders.orderOfSerial(urls.caId(), presented.getSerialNumber().toString(16))
                 .orElseThrow(() -> AcmeProblem.notFound("this directory did not issue that certificate"));
-        X509Certificate stored = Pem.readCertificates("certificate", issuance.pem(order.certificateId(), PemFile.CERT)).get(0);
+        X509Certificate stored = Pem.readCertificates("certificate", records.pem(order.certificateId(), PemFile.CERT)).get(0);
         if (!stored.equals(presented)) {
             throw AcmeProblem.notFound("this directory did not issue that certificate");
         }
@@ -125,7 +132,7 @@ public class AcmeIssuance {
         }
         String actor = request.account() != null ? "acme account " + request.account().id() : "acme certificate key";
         try {
-            issuance.revoke(order.certificateId(), new RevocationRequest(reason.id()), actor);
+            revocation.revoke(order.certificateId(), new RevocationRequest(reason.id()), actor);
         } catch (ConflictException e) {
             throw new AcmeProblem("alreadyRevoked", 400, "the certificate is already revoked");
         }

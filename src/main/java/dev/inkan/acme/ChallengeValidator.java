@@ -17,7 +17,10 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.x509.Extensions;
 
 /**
  * Proves control of an identifier the way each challenge type says; throws an {@link AcmeProblem}
@@ -123,13 +126,8 @@ final class ChallengeValidator {
     }
 
     static void checkAlpnCertificate(byte[] der, Identifier identifier, String keyAuthorization) {
-        X509CertificateHolder certificate;
-        try {
-            certificate = new X509CertificateHolder(der);
-        } catch (IOException | RuntimeException e) {
-            throw new AcmeProblem("tls", 400, "tls-alpn-01: the server's certificate cannot be decoded: " + e.getMessage());
-        }
-        GeneralNames names = GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName);
+        Extensions certificate = extensions(der);
+        GeneralNames names = GeneralNames.fromExtensions(certificate, Extension.subjectAlternativeName);
         int kind = identifier.type().equals(Identifier.IP) ? GeneralName.iPAddress : GeneralName.dNSName;
         GeneralName[] entries = names == null ? new GeneralName[0] : names.getNames();
         boolean exact = entries.length == 1 && entries[0].getTagNo() == kind && sameName(entries[0], identifier);
@@ -150,6 +148,24 @@ final class ChallengeValidator {
         if (!MessageDigest.isEqual(value, sha256(keyAuthorization))) {
             throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: acmeIdentifier is not SHA-256 of the key authorization");
         }
+    }
+
+    /**
+     * The extensions of a DER certificate, read from its TBSCertificate ([3] EXPLICIT, RFC 5280 §4.1) without the
+     * checks of a full parser: validation certificates may have an empty issuer and subject.
+     */
+    private static Extensions extensions(byte[] der) {
+        try {
+            ASN1Sequence tbs = ASN1Sequence.getInstance(ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der)).getObjectAt(0));
+            for (int i = 0; i < tbs.size(); i++) {
+                if (tbs.getObjectAt(i) instanceof ASN1TaggedObject tagged && tagged.getTagNo() == 3) {
+                    return Extensions.getInstance(tagged.getExplicitBaseObject());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new AcmeProblem("tls", 400, "tls-alpn-01: the server's certificate cannot be decoded: " + e.getMessage());
+        }
+        throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: the certificate has no extensions");
     }
 
     private static boolean sameName(GeneralName name, Identifier identifier) {

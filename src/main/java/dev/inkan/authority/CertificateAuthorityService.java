@@ -1,5 +1,6 @@
 package dev.inkan.authority;
 
+import dev.inkan.cluster.ClusterLock;
 import dev.inkan.engine.CaCertificateCheck;
 import dev.inkan.engine.CertificateDescription;
 import dev.inkan.engine.CertificateIssuer;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The CAs of this instance: create roots and intermediates, import existing CAs, list and show them,
  * and hand the issuance service a ready signer. A CA key is decrypted once and then kept in memory,
- * so issuing never pays for key decryption.
+ * so issuing never pays for key decryption; the cache is checked against the table's generation on
+ * every use, so a CA changed by another instance on the same database is reloaded at once.
  */
 @Service
 public class CertificateAuthorityService {
@@ -40,16 +42,23 @@ public class CertificateAuthorityService {
     private final MasterKey masterKey;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Map<Long, ActiveCa> active = new ConcurrentHashMap<>();
-    private volatile Long defaultId;
+    private final ClusterLock clusterLock;
+    /** A cached signer and the table generation it was loaded at (read before loading). */
+    private record Cached(long generation, ActiveCa ca) {}
+
+    private record DefaultId(long generation, long id) {}
+
+    private final Map<Long, Cached> active = new ConcurrentHashMap<>();
+    private volatile DefaultId defaultId;
 
     public CertificateAuthorityService(CertificateAuthorityStore store, AuditTrail audit, MasterKey masterKey,
-                                       TransactionTemplate transactions, Clock clock) {
+                                       TransactionTemplate transactions, Clock clock, ClusterLock clusterLock) {
         this.store = store;
         this.audit = audit;
         this.masterKey = masterKey;
         this.transactions = transactions;
         this.clock = clock;
+        this.clusterLock = clusterLock;
     }
 
     public List<CertificateAuthority> list() {
@@ -60,16 +69,26 @@ public class CertificateAuthorityService {
         return store.find(id).orElseThrow(() -> unknown("id", id));
     }
 
-    /** The CA that issues when a request names none; its certificate is what {@code GET /ca.pem} serves. */
+    /** The CA that issues when a request names none; its certificate is what {@code GET /ca.pem} serves. Its key stays sealed. */
     public CertificateAuthority defaultAuthority() {
-        return forIssuing(null).view();
+        return get(defaultId(store.generation()));
     }
 
-    /** Creates the default root CA on first start; does nothing when any CA exists. */
-    public synchronized void ensureDefaultAuthority(String name) {
-        if (store.count() == 0) {
-            create(CreateCaRequest.root(name), "system", true);
-        }
+    /** CA {@code id}'s certificate then its issuers up to the root, read without opening its key (chains are public). */
+    public List<X509Certificate> chain(long id) {
+        return Pem.readCertificates("chainPem", get(id).chainPem());
+    }
+
+    /**
+     * Creates the default root CA on first start; does nothing when any CA exists, or while another instance
+     * on the same database is creating it (several nodes started at once make one CA, not one each).
+     */
+    public void ensureDefaultAuthority(String name) {
+        clusterLock.runExclusively("default-ca", () -> {
+            if (store.count() == 0) {
+                create(CreateCaRequest.root(name), "system", true);
+            }
+        });
     }
 
     /** Creates a root CA, or an intermediate when {@code request.parentId()} is set. */
@@ -131,23 +150,26 @@ public class CertificateAuthorityService {
     }
 
     private ActiveCa forIssuingField(String field, Long caId) {
-        long id = caId != null ? caId : defaultId();
-        ActiveCa ca = active.get(id);
-        if (ca != null) {
-            return ca;
+        long generation = store.generation();
+        long id = caId != null ? caId : defaultId(generation);
+        Cached cached = active.get(id);
+        if (cached != null && cached.generation() == generation) {
+            return cached.ca();
         }
-        return active.computeIfAbsent(id, key -> load(field, key));
+        return active.compute(id, (key, old) -> old != null && old.generation() == generation ? old
+                : new Cached(generation, load(field, key))).ca();
     }
 
-    private long defaultId() {
-        Long id = defaultId;
-        if (id == null) {
-            id = store.defaultId().orElseGet(() -> store.list().stream().filter(c -> c.kind() == CaKind.ROOT)
+    private long defaultId(long generation) {
+        DefaultId cached = defaultId;
+        if (cached == null || cached.generation() != generation) {
+            long id = store.defaultId().orElseGet(() -> store.list().stream().filter(c -> c.kind() == CaKind.ROOT)
                     .map(CertificateAuthority::id).findFirst().orElseThrow(() -> new NotFoundException("caId",
                             "this instance holds no CA yet; create one with POST /api/v1/cas")));
-            defaultId = id;
+            cached = new DefaultId(generation, id);
+            defaultId = cached;
         }
-        return id;
+        return cached.id();
     }
 
     private ActiveCa load(String field, long id) {
@@ -175,7 +197,7 @@ public class CertificateAuthorityService {
             return newId;
         });
         CertificateAuthority view = get(id);
-        active.put(id, new ActiveCa(view, IssuingAuthority.of(chain, key), chainPem));
+        active.put(id, new Cached(store.generation(), new ActiveCa(view, IssuingAuthority.of(chain, key), chainPem)));
         return view;
     }
 

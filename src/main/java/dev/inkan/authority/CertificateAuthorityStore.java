@@ -1,5 +1,6 @@
 package dev.inkan.authority;
 
+import dev.inkan.cluster.CacheGenerations;
 import dev.inkan.engine.CertificateDescription;
 import dev.inkan.engine.Pem;
 import java.sql.ResultSet;
@@ -24,14 +25,28 @@ class CertificateAuthorityStore {
     private static final String COLUMNS = "id, name, kind, parent_id, subject, serial_number, key_type, not_before, not_after,"
             + " fingerprint_sha256, permitted_dns, permitted_ip, chain_pem, is_default, created_at";
 
-    private final JdbcClient jdbc;
+    /** The {@link CacheGenerations} topic of this table: every write advances it, so other instances reload their CAs. */
+    static final String GENERATION = "authority";
 
-    CertificateAuthorityStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CacheGenerations generations;
+
+    CertificateAuthorityStore(JdbcClient jdbc, CacheGenerations generations) {
         this.jdbc = jdbc;
+        this.generations = generations;
     }
 
-    /** Inserts the row with its key sealed by {@link MasterKey} (associated data: the certificate's fingerprint). */
+    /** The generation of this table's rows (see {@link #GENERATION}). */
+    long generation() {
+        return generations.current(GENERATION);
+    }
+
+    /**
+     * Inserts the row with its key sealed by {@link MasterKey} (associated data: the certificate's fingerprint).
+     * Every write to this table advances {@link #GENERATION}; call it inside the writer's transaction.
+     */
     long insert(NewCa ca, byte[] sealedKey) {
+        generations.advance(GENERATION);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO certificate_authority (name, kind, parent_id, subject, serial_number, key_type, not_before, not_after,"
                         + " fingerprint_sha256, permitted_dns, permitted_ip, chain_pem, key_sealed, is_default, created_at, created_by)"

@@ -2,7 +2,8 @@ package dev.inkan.authority;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -19,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The key that protects private keys at rest: AES-256-GCM (NIST SP 800-38D) with a fresh 96-bit
  * nonce per value and the row's identity as associated data, so a sealed key copied into another
  * row does not open. The key comes from {@code INKAN_MASTER_KEY} (base64 of 32 bytes) or from a
- * file {@code master.key} made 0600 in the data directory on first start.
+ * file {@code master.key} made 0600 in the data directory when the database is still empty.
  */
 public final class MasterKey {
 
@@ -50,26 +52,28 @@ public final class MasterKey {
         return new MasterKey(bytes);
     }
 
-    /** The key in {@code dataDir/master.key}, created 0600 with 32 random bytes when missing. */
-    public static MasterKey inDirectory(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME);
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(dataDir);
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardOpenOption.TRUNCATE_EXISTING);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process made it first: read theirs
-                }
-            }
-            return fromBase64(Files.readString(file));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read or create the master key " + file + ": " + e.getMessage()
-                    + "; check the data directory's permissions or set INKAN_MASTER_KEY", e);
+    /** The key in an existing key file (base64 of 32 bytes, as {@link #create} writes it). */
+    public static MasterKey read(Path file) throws IOException {
+        return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A new random key, written to a new 0600 file and forced to the disk (file and directory) before it
+     * seals anything: a key lost to a power cut would leave the keys sealed with it unreadable.
+     */
+    public static MasterKey create(Path file) throws IOException {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        byte[] text = (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            channel.write(ByteBuffer.wrap(text));
+            channel.force(true);
         }
+        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            directory.force(true);
+        }
+        return new MasterKey(fresh);
     }
 
     /** {@code version || nonce || ciphertext+tag}. */
@@ -79,7 +83,7 @@ public final class MasterKey {
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
             return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -94,7 +98,7 @@ public final class MasterKey {
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-            cipher.updateAAD(associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new IllegalStateException("a stored key does not decrypt with this master key: INKAN_MASTER_KEY or "

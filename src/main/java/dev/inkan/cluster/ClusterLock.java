@@ -44,12 +44,16 @@ public class ClusterLock {
     private final JdbcClient jdbc;
     private final boolean postgresql;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
-    private final Map<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+    /** H2's locks, per database URL and job: one JVM may hold two services on one database (tests do). */
+    private static final Map<String, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
+    private final String databaseUrl;
 
     public ClusterLock(DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
-        this.postgresql = isPostgresql(dataSource);
+        String[] product = product(dataSource);
+        this.postgresql = product[0].equalsIgnoreCase("PostgreSQL");
+        this.databaseUrl = product[1];
     }
 
     /**
@@ -85,7 +89,7 @@ public class ClusterLock {
     }
 
     private boolean runUnderLocalLock(String jobName, Duration interval, Runnable job) {
-        ReentrantLock lock = localLocks.computeIfAbsent(jobName, name -> new ReentrantLock());
+        ReentrantLock lock = LOCAL_LOCKS.computeIfAbsent(databaseUrl + " " + jobName, name -> new ReentrantLock());
         if (lock.isHeldByCurrentThread() || !lock.tryLock()) {
             return false;
         }
@@ -154,9 +158,10 @@ public class ClusterLock {
         }
     }
 
-    private static boolean isPostgresql(DataSource dataSource) {
+    /** The database's product name and URL. */
+    private static String[] product(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+            return new String[] {connection.getMetaData().getDatabaseProductName(), connection.getMetaData().getURL()};
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
         }

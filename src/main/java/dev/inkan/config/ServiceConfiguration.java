@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The beans the domain packages need from outside: the clock, the master key, the data directory. */
 @Configuration(proxyBeanMethods = false)
@@ -34,17 +35,21 @@ public class ServiceConfiguration {
         return Clock.systemUTC();
     }
 
-    /** From INKAN_MASTER_KEY, else the 0600 key file in the data directory (made on first start). */
+    /**
+     * From INKAN_MASTER_KEY, else the 0600 key file in the data directory (made only for an empty database);
+     * refused unless it opens what the database sealed ({@link MasterKeySource}).
+     */
     @Bean
-    MasterKey masterKey(InkanProperties properties) {
+    MasterKey masterKey(InkanProperties properties, JdbcClient jdbc) {
         Path dataDir = dataDirectory(properties);
+        MasterKey key = MasterKeySource.resolve(properties.masterKey(), dataDir, jdbc);
         if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
             log.info("Private keys at rest are sealed with the master key from INKAN_MASTER_KEY");
-            return MasterKey.fromBase64(properties.masterKey());
+        } else {
+            log.info("Private keys at rest are sealed with the master key in {} (back it up with the database)",
+                    dataDir.resolve(MasterKey.FILE_NAME));
         }
-        log.info("Private keys at rest are sealed with the master key in {} (back it up with the database)",
-                dataDir.resolve(MasterKey.FILE_NAME));
-        return MasterKey.inDirectory(dataDir);
+        return key;
     }
 
     /** The data directory, created 0700 when missing. */

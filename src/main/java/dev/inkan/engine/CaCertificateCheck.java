@@ -33,7 +33,8 @@ public final class CaCertificateCheck {
                     + "; check this machine's clock");
         }
         if (KeyType.of(certificate.getPublicKey()).isEmpty()) {
-            throw new PolicyViolationException(field, "the CA '" + name + "' has a key type Inkan does not sign with; use " + KeyType.names());
+            throw new PolicyViolationException(field, "the CA '" + name + "' has an " + KeyType.describe(certificate.getPublicKey())
+                    + ", which Inkan does not sign with; use a CA key of " + KeyType.names());
         }
         if (!KeyPairs.matches(key, certificate.getPublicKey())) {
             throw new PolicyViolationException(field, "the CA key does not match the CA certificate '" + name

@@ -77,7 +77,7 @@ public final class CertificateIssuer {
      */
     public static X509Certificate leaf(LeafSpec spec, PublicKey subjectKey, IssuingAuthority ca, Instant now) {
         KeyType keyType = KeyType.of(subjectKey).orElseThrow(() -> new PolicyViolationException("keyType",
-                "the key is not one Inkan certifies: use " + KeyType.names()));
+                "the key is an " + KeyType.describe(subjectKey) + ", which Inkan does not certify: use " + KeyType.names()));
         if (spec.profile().isServer() && (!keyType.acceptedByBrowsers() || !ca.keyType().acceptedByBrowsers())) {
             throw new PolicyViolationException("keyType", "browsers do not accept Ed25519 in TLS server certificates;"
                     + " use ecdsa-p256 (or the client profile for an Ed25519 client certificate)");
@@ -198,6 +198,24 @@ public final class CertificateIssuer {
     }
 
     /** The requested lifetime, cut back to the issuer's own notAfter: a certificate cannot outlive its CA. */
+    /**
+     * The warning to give when {@code issued} ends earlier than asked because a certificate cannot
+     * outlive its issuer (RFC 5280 §6.1.3 validates each certificate's validity at the time of use:
+     * the chain fails once the CA expires), or empty when it got the validity asked for.
+     */
+    public static java.util.Optional<String> clampWarning(int askedDays, X509Certificate issued, IssuingAuthority ca, Instant now) {
+        Instant caEnd = ca.certificate().getNotAfter().toInstant();
+        Instant end = issued.getNotAfter().toInstant();
+        if (!end.equals(caEnd) || !now.plus(Duration.ofDays(askedDays)).truncatedTo(ChronoUnit.SECONDS).isAfter(caEnd)) {
+            return java.util.Optional.empty();
+        }
+        Duration got = Duration.between(now, end);
+        long days = (got.toHours() + 12) / 24; // rounded: the CA's own notAfter is whole seconds, "now" is not
+        String gotText = days >= 1 ? days + (days == 1 ? " day" : " days") : got.toHours() + " hours";
+        return java.util.Optional.of("validity clamped to the CA's notAfter " + caEnd + ": asked " + askedDays + " days, got "
+                + gotText + "; renew the CA (or issue from a longer-lived one) for longer certificates");
+    }
+
     private static Date notAfter(Instant now, int days, IssuingAuthority ca) {
         Instant wanted = now.plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
         Instant caEnd = ca.certificate().getNotAfter().toInstant();

@@ -32,8 +32,9 @@ public interface IssuingAuthority {
             throw new IllegalArgumentException("an issuing authority needs its certificate");
         }
         X509Certificate certificate = chain.get(0);
-        KeyType type = KeyType.of(certificate.getPublicKey()).orElseThrow(() -> new InvalidInputException("caCertificate",
-                "the CA's key type is not one Inkan signs with; use " + KeyType.names()));
+        KeyType type = KeyType.of(certificate.getPublicKey()).orElseThrow(() -> new PolicyViolationException("caCertificate",
+                "the CA's key is an " + KeyType.describe(certificate.getPublicKey()) + ", which Inkan does not sign with; use a CA key of "
+                        + KeyType.names()));
         List<X509Certificate> copy = List.copyOf(chain);
         return new IssuingAuthority() {
             @Override

@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
@@ -12,6 +11,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
  * Every key-type choice Inkan offers, with its parameters and the signature algorithm a key of
@@ -121,19 +128,66 @@ public enum KeyType {
         };
     }
 
-    /** RSA key sizes accepted for issuance, from the map of key types: 2048, 3072 and 4096. */
+    /**
+     * The key type of {@code key}, read from its SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) so that the
+     * classification is exact: rsaEncryption (RFC 8017; not RSASSA-PSS keys) of exactly 2048, 3072 or
+     * 4096 bits, id-ecPublicKey with the named curve secp256r1 or secp384r1 (RFC 5480 §2.1.1; not
+     * explicit curve parameters, secp256k1 or Brainpool), or Ed25519 (RFC 8410). Anything else is empty.
+     */
     public static Optional<KeyType> of(PublicKey key) {
-        if (key instanceof RSAPublicKey rsa) {
+        SubjectPublicKeyInfo info = info(key);
+        if (info == null) {
+            return Optional.empty();
+        }
+        ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
+        if (algorithm.equals(PKCSObjectIdentifiers.rsaEncryption) && key instanceof RSAPublicKey rsa) {
             int size = rsa.getModulus().bitLength();
             return Arrays.stream(values()).filter(t -> t.isRsa() && t.bits == size).findFirst();
         }
-        if (key instanceof ECPublicKey ec) {
-            int size = ec.getParams().getCurve().getField().getFieldSize();
-            return size == 256 ? Optional.of(EC_P256) : size == 384 ? Optional.of(EC_P384) : Optional.empty();
+        if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+            ASN1Encodable parameters = info.getAlgorithm().getParameters();
+            if (SECObjectIdentifiers.secp256r1.equals(parameters)) {
+                return Optional.of(EC_P256);
+            }
+            return SECObjectIdentifiers.secp384r1.equals(parameters) ? Optional.of(EC_P384) : Optional.empty();
         }
-        String algorithm = key.getAlgorithm();
-        return "Ed25519".equalsIgnoreCase(algorithm) || "EdDSA".equalsIgnoreCase(algorithm)
-                ? Optional.of(ED25519) : Optional.empty();
+        return algorithm.equals(EdECObjectIdentifiers.id_Ed25519) ? Optional.of(ED25519) : Optional.empty();
+    }
+
+    /**
+     * What {@code key} is, for a message that names a refused key: {@code "EC key on curve secp256k1 (1.3.132.0.10)"},
+     * {@code "RSA-PSS key (1.2.840.113549.1.1.10)"}, {@code "RSA 1024 key"}, {@code "EC key with explicit curve parameters"}.
+     */
+    public static String describe(PublicKey key) {
+        SubjectPublicKeyInfo info = info(key);
+        if (info == null) {
+            return key.getAlgorithm() + " key";
+        }
+        ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
+        if (algorithm.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+            return "RSA " + (key instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : "?") + "-bit key";
+        }
+        if (algorithm.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
+            return "RSA-PSS key (" + algorithm.getId() + ")";
+        }
+        if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+            ASN1Encodable parameters = info.getAlgorithm().getParameters();
+            if (parameters instanceof ASN1ObjectIdentifier curve) {
+                String name = ECNamedCurveTable.getName(curve);
+                return "EC key on curve " + (name == null ? "" : name + " ") + "(" + curve.getId() + ")";
+            }
+            return "EC key with explicit curve parameters (only named curves are accepted, RFC 5480 §2.1.1)";
+        }
+        return key.getAlgorithm() + " key (" + algorithm.getId() + ")";
+    }
+
+    private static SubjectPublicKeyInfo info(PublicKey key) {
+        try {
+            byte[] encoded = key.getEncoded();
+            return encoded == null ? null : SubjectPublicKeyInfo.getInstance(encoded);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The canonical names, comma separated, for error messages and help. */

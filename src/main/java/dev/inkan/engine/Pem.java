@@ -135,7 +135,8 @@ public final class Pem {
 
     /** The PKCS#10 request in the text (signature not yet checked: see {@link SigningRequest}). */
     public static PKCS10CertificationRequest readCertificationRequest(String field, String pem) {
-        try (PEMParser parser = new PEMParser(new StringReader(requireText(field, pem)))) {
+        String block = requireSingleBlock(field, requireText(field, pem), "CERTIFICATE REQUEST", "a CSR");
+        try (PEMParser parser = new PEMParser(new StringReader(block))) {
             Object object;
             while ((object = parser.readObject()) != null) {
                 if (object instanceof PKCS10CertificationRequest request) {
@@ -147,6 +148,37 @@ public final class Pem {
                     + "; give a -----BEGIN CERTIFICATE REQUEST----- block");
         }
         throw new InvalidInputException(field, "no -----BEGIN CERTIFICATE REQUEST----- block found; give a PEM CSR");
+    }
+
+    private static final java.util.regex.Pattern BEGIN = java.util.regex.Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
+
+    /**
+     * Exactly one {@code -----BEGIN label-----} ... {@code -----END label-----} block (RFC 7468 §2;
+     * {@code NEW CERTIFICATE REQUEST} is the legacy CSR label) and nothing but whitespace around it:
+     * a parser that skips text would sign the first of two concatenated requests and ignore the rest.
+     */
+    static String requireSingleBlock(String field, String text, String label, String what) {
+        String body = text.strip();
+        var begins = BEGIN.matcher(body);
+        int count = 0;
+        String found = null;
+        while (begins.find()) {
+            count++;
+            found = begins.group(1);
+        }
+        if (count != 1) {
+            throw new InvalidInputException(field, count == 0
+                    ? "no -----BEGIN " + label + "----- block found; give " + what + " in PEM"
+                    : "the text holds " + count + " PEM blocks; give exactly one " + label + " block, one " + what + " per request");
+        }
+        boolean labelOk = found.equals(label) || (label.equals("CERTIFICATE REQUEST") && found.equals("NEW CERTIFICATE REQUEST"));
+        if (!labelOk || !body.startsWith("-----BEGIN " + found + "-----") || !body.endsWith("-----END " + found + "-----")) {
+            throw new InvalidInputException(field, labelOk
+                    ? "there is text before or after the -----BEGIN " + found + "----- block; give the PEM block alone"
+                    : "the PEM block is a '" + RequestRejectedException.abbreviate(found) + "', not " + what
+                            + "; give a -----BEGIN " + label + "----- block");
+        }
+        return body;
     }
 
     private static String requireText(String field, String pem) {

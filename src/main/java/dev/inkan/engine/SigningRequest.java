@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -64,7 +65,9 @@ public record SigningRequest(String commonName, List<String> dnsNames, List<Stri
             throw new InvalidInputException(field, "the CSR's key or signature cannot be read: " + e.getMessage());
         }
         KeyType type = KeyType.of(key).orElseThrow(() -> new PolicyViolationException(field,
-                "the CSR's key is not one Inkan certifies; use " + KeyType.names()));
+                "the CSR's key is an " + KeyType.describe(key) + ", which Inkan does not certify; make the CSR with a key"
+                        + " of one of " + KeyType.names() + " (e.g. openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256)"));
+        refuseWeakSignature(field, request);
         Extensions extensions = requestedExtensions(request);
         refuseCaRights(field, extensions);
         List<String> dns = new java.util.ArrayList<>();
@@ -95,6 +98,31 @@ public record SigningRequest(String commonName, List<String> dnsNames, List<Stri
             return builder.build(IssuingAuthority.signer(type, keyPair.getPrivate()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a CSR", e);
+        }
+    }
+
+    /** Signature algorithms whose hash is broken for signatures (MD5: RFC 6151; SHA-1: SHAttered, RFC 9155). */
+    private static final java.util.Set<String> WEAK_SIGNATURES = java.util.Set.of(
+            PKCSObjectIdentifiers.md2WithRSAEncryption.getId(), PKCSObjectIdentifiers.md4WithRSAEncryption.getId(),
+            PKCSObjectIdentifiers.md5WithRSAEncryption.getId(), PKCSObjectIdentifiers.sha1WithRSAEncryption.getId(),
+            org.bouncycastle.asn1.x9.X9ObjectIdentifiers.ecdsa_with_SHA1.getId(),
+            org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_dsa_with_sha1.getId());
+
+    private static void refuseWeakSignature(String field, PKCS10CertificationRequest request) {
+        AlgorithmIdentifier signature = request.getSignatureAlgorithm();
+        String oid = signature.getAlgorithm().getId();
+        boolean weak = WEAK_SIGNATURES.contains(oid);
+        if (signature.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
+            // RFC 4055 §3.1: absent hash parameters mean SHA-1
+            var parameters = org.bouncycastle.asn1.pkcs.RSASSAPSSparams.getInstance(signature.getParameters());
+            var hash = parameters == null ? org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1 : parameters.getHashAlgorithm().getAlgorithm();
+            weak = hash.equals(org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)
+                    || hash.equals(PKCSObjectIdentifiers.md5);
+        }
+        if (weak) {
+            String name = new org.bouncycastle.operator.DefaultAlgorithmNameFinder().getAlgorithmName(signature);
+            throw new PolicyViolationException(field, "the CSR is signed with " + name + " (MD5 and SHA-1 signatures can be"
+                    + " forged); re-create the CSR with SHA-256: openssl req -new -sha256 ...");
         }
     }
 

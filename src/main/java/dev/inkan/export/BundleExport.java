@@ -107,10 +107,11 @@ public final class BundleExport {
         values.put("notBefore", DATE.format(leaf.getNotBefore().toInstant()));
         values.put("notAfter", DATE.format(leaf.getNotAfter().toInstant()));
         values.put("keyType", KeyType.of(leaf.getPublicKey()).map(KeyType::displayName).orElse(leaf.getPublicKey().getAlgorithm()));
-        values.put("issuer", RootOfTrust.of(bundle.chain().get(0)).name());
-        values.put("caName", ca.name());
+        // README.txt and the nginx comments are read by people and pasted by them: one line each, nothing that starts another
+        values.put("issuer", ScriptLiterals.printable(RootOfTrust.of(bundle.chain().get(0)).name()));
+        values.put("caName", ScriptLiterals.printable(ca.name()));
         values.put("caSha256", ca.sha256Colons());
-        values.put("caConstraints", ca.constraintsDescription());
+        values.put("caConstraints", ScriptLiterals.printable(ca.constraintsDescription()));
         values.put("installDirectory", options.installDirectory());
         values.put("pkcs12Encryption", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY
                 ? "legacy 3DES/SHA-1 for old Windows and macOS importers" : "AES-256-CBC, PBKDF2-HMAC-SHA256");

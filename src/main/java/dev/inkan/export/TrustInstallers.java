@@ -30,7 +30,7 @@ public final class TrustInstallers {
         values.put("platform", platform.id());
         values.put("platformTitle", platform.title());
         values.put("fileName", platform.fileName());
-        values.put("baseUrl", baseUrl == null || baseUrl.isBlank() ? UNKNOWN_BASE_URL : baseUrl.replaceAll("/+$", ""));
+        values.put("baseUrl", ScriptLiterals.plainUrl(baseUrl, UNKNOWN_BASE_URL));
         if (!platform.isPowerShell()) {
             values.put("common", templates.render("trust/common.sh", values));
             values.put("systemStores", templates.render("trust/system-stores.sh", values));
@@ -54,7 +54,7 @@ public final class TrustInstallers {
     /** A plain-text page listing every platform with its command, for {@code GET /install}. */
     public static String index(RootOfTrust ca, String baseUrl) {
         StringBuilder text = new StringBuilder();
-        text.append("Trust the Inkan CA \"").append(ca.name()).append("\" on this machine.\n")
+        text.append("Trust the Inkan CA \"").append(ScriptLiterals.printable(ca.name())).append("\" on this machine.\n")
                 .append("SHA-256 fingerprint: ").append(ca.sha256Colons()).append('\n')
                 .append(ca.constraintsDescription()).append("\n\n")
                 .append("Each script checks the CA it carries against this fingerprint, can be run twice,\n")
@@ -67,8 +67,7 @@ public final class TrustInstallers {
 
     /** The one-line command a user runs for {@code platform}, as trust pages and README.txt show it. */
     public static String command(TrustPlatform platform, String baseUrl) {
-        String url = (baseUrl == null || baseUrl.isBlank() ? UNKNOWN_BASE_URL : baseUrl.replaceAll("/+$", ""))
-                + "/install/" + platform.id();
+        String url = ScriptLiterals.plainUrl(baseUrl, UNKNOWN_BASE_URL) + "/install/" + platform.id();
         if (platform.isPowerShell()) {
             return "& ([scriptblock]::Create((iwr -UseBasicParsing " + url + ").Content))";
         }
@@ -92,16 +91,11 @@ public final class TrustInstallers {
 
     /** Text for inside POSIX single quotes (and a comment line): no control characters, ' written as '\''. */
     static String shellQuoted(String text) {
-        return printable(text).replace("'", "'\\''");
+        return ScriptLiterals.shellQuotedBody(text);
     }
 
     /** Text for inside PowerShell single quotes: ' (and its typographic forms) doubled. */
     static String powerShellQuoted(String text) {
-        return printable(text).replaceAll("(['\u2018\u2019\u201a\u201b])", "$1$1");
-    }
-
-    private static String printable(String text) {
-        return text.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return ScriptLiterals.powerShellQuotedBody(text);
     }
 }

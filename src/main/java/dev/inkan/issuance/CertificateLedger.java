@@ -1,13 +1,15 @@
 package dev.inkan.issuance;
 
+import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,16 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code certificate} table: every certificate issued, keyed by issuer (CA id) and serial, with
- * status, revocation and the sealed private key. Searches use the {@code certificate_name} terms
- * and the indexes on status and expiry, so a page costs the same at 100 or 100,000 certificates.
+ * status, revocation and the sealed private key. Other modules see it as {@link IssuedCertificates};
+ * searches, files and keys are for this package's services. Searches use the {@code certificate_name}
+ * terms and the indexes on status and expiry, so a page costs the same at 100 or 100,000 certificates.
  */
 @Component
-class CertificateLedger {
-
-    /** A row to insert. */
-    record Entry(long caId, String serialNumber, String commonName, List<String> dnsNames, List<String> ipAddresses,
-                 String profile, String keyType, CertificateOrigin origin, Instant notBefore, Instant notAfter, byte[] der,
-                 byte[] sealedKey, Instant createdAt, String createdBy) {}
+class CertificateLedger implements IssuedCertificates {
 
     private static final String SUMMARY = "id, ca_id, serial_number, common_name, dns_names, ip_addresses, profile, key_type,"
             + " origin, not_before, not_after, revoked, revoked_at, revocation_reason, key_sealed IS NOT NULL AS key_stored,"
@@ -34,13 +32,16 @@ class CertificateLedger {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final boolean h2;
 
     CertificateLedger(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.h2 = template.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()).equals("H2");
     }
 
-    long insert(Entry entry) {
+    @Override
+    public long record(Entry entry) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO certificate (ca_id, serial_number, common_name, dns_names, ip_addresses, profile, key_type, origin,"
                         + " not_before, not_after, certificate_der, key_sealed, created_at, created_by)"
@@ -81,6 +82,33 @@ class CertificateLedger {
         return jdbc.sql("SELECT " + SUMMARY + " FROM certificate WHERE id = ?").param(id).query((rs, n) -> summary(rs, now)).optional();
     }
 
+    @Override
+    public Optional<Standing> standing(long caId, BigInteger serialNumber, Instant now) {
+        return jdbc.sql("SELECT id, serial_number, not_after, revoked, revoked_at, revocation_reason FROM certificate"
+                        + " WHERE ca_id = ? AND serial_number = ?").params(caId, serialNumber.toString(16))
+                .query((rs, n) -> {
+                    Instant notAfter = rs.getTimestamp("not_after").toInstant();
+                    boolean revoked = rs.getBoolean("revoked");
+                    return new Standing(rs.getLong("id"), serialNumber, CertificateStatus.of(revoked, notAfter, now), notAfter,
+                            instant(rs.getTimestamp("revoked_at")), reason(rs.getString("revocation_reason")));
+                }).optional();
+    }
+
+    @Override
+    public List<Revocation> revocations(long caId) {
+        return jdbc.sql("SELECT serial_number, revoked_at, revocation_reason, not_after FROM certificate"
+                        + " WHERE ca_id = ? AND revoked = TRUE ORDER BY revoked_at, id").param(caId)
+                .query((rs, n) -> new Revocation(new BigInteger(rs.getString("serial_number"), 16), rs.getTimestamp("revoked_at").toInstant(),
+                        reason(rs.getString("revocation_reason")), rs.getTimestamp("not_after").toInstant())).list();
+    }
+
+    @Override
+    public boolean revoke(long caId, BigInteger serialNumber, RevocationReason reason, Instant at) {
+        return jdbc.sql("UPDATE certificate SET revoked = TRUE, revoked_at = ?, revocation_reason = ?"
+                        + " WHERE ca_id = ? AND serial_number = ? AND revoked = FALSE")
+                .params(Timestamp.from(at), reason.id(), caId, serialNumber.toString(16)).update() == 1;
+    }
+
     Optional<byte[]> der(long id) {
         return jdbc.sql("SELECT certificate_der FROM certificate WHERE id = ?").param(id).query(byte[].class).optional();
     }
@@ -105,7 +133,8 @@ class CertificateLedger {
         };
         // Newest-first pages walk the primary key and stop after one page; H2 would otherwise pick the status
         // index and sort every match (40 ms at 100,000 certificates instead of 1 ms).
-        String table = byId && query.q() == null ? "certificate USE INDEX ()" : "certificate";
+        // (PostgreSQL plans it well by itself and knows no such hint.)
+        String table = h2 && byId && query.q() == null ? "certificate USE INDEX ()" : "certificate";
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.size());
         pageParams.add(query.offset());
@@ -117,7 +146,7 @@ class CertificateLedger {
         } else if (where.isEmpty()) {
             total = count();
         } else {
-            total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM certificate" + where + " LIMIT " + (COUNT_LIMIT + 1) + ")")
+            total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM certificate" + where + " LIMIT " + (COUNT_LIMIT + 1) + ") AS matches")
                     .params(params).query(Long.class).single();
         }
         boolean exact = total <= COUNT_LIMIT;
@@ -136,57 +165,57 @@ class CertificateLedger {
             where.append(" AND ca_id = ?");
             params.add(query.caId());
         }
-        Timestamp nowTs = Timestamp.from(now);
-        Timestamp windowEnd = Timestamp.from(now.plus(CertificateStatus.EXPIRING_WINDOW));
         if (query.status() != null) {
-            switch (query.status()) {
-                case REVOKED -> where.append(" AND revoked = TRUE");
-                case EXPIRED -> {
-                    where.append(" AND revoked = FALSE AND not_after <= ?");
-                    params.add(nowTs);
-                }
-                case EXPIRING -> {
-                    where.append(" AND revoked = FALSE AND not_after > ? AND not_after <= ?");
-                    params.add(nowTs);
-                    params.add(windowEnd);
-                }
-                case VALID -> {
-                    where.append(" AND revoked = FALSE AND not_after > ?");
-                    params.add(windowEnd);
-                }
-            }
+            where.append(" AND ").append(statusIs(query.status(), now, params));
         }
         if (query.expiringWithinDays() != null) {
-            where.append(" AND revoked = FALSE AND not_after > ? AND not_after <= ?");
-            params.add(nowTs);
-            params.add(Timestamp.from(now.plus(java.time.Duration.ofDays(query.expiringWithinDays()))));
+            where.append(" AND ").append(unrevokedEndingIn(now, now.plus(java.time.Duration.ofDays(query.expiringWithinDays())), params));
         }
         return where.isEmpty() ? "" : " WHERE" + where.substring(4);
     }
 
     StatusCounts counts(Long caId, Instant now) {
-        String filter = caId == null ? "" : " AND ca_id = " + caId.longValue();
-        Timestamp nowTs = Timestamp.from(now);
+        Map<CertificateStatus, Long> counts = new EnumMap<>(CertificateStatus.class);
+        for (CertificateStatus status : CertificateStatus.values()) {
+            List<Object> params = new ArrayList<>();
+            String condition = statusIs(status, now, params);
+            if (caId != null) {
+                condition += " AND ca_id = ?";
+                params.add(caId);
+            }
+            counts.put(status, jdbc.sql("SELECT COUNT(*) FROM certificate WHERE " + condition).params(params).query(Long.class).single());
+        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return new StatusCounts(counts.get(CertificateStatus.VALID), counts.get(CertificateStatus.EXPIRING),
+                counts.get(CertificateStatus.EXPIRED), counts.get(CertificateStatus.REVOKED), total);
+    }
+
+    /** The SQL condition for {@code status} (the one place that turns {@link CertificateStatus#of} into SQL), adding its parameters. */
+    private static String statusIs(CertificateStatus status, Instant now, List<Object> params) {
         Timestamp windowEnd = Timestamp.from(now.plus(CertificateStatus.EXPIRING_WINDOW));
-        long revoked = count("revoked = TRUE" + filter);
-        long expired = count("revoked = FALSE AND not_after <= ?" + filter, nowTs);
-        long expiring = count("revoked = FALSE AND not_after > ? AND not_after <= ?" + filter, nowTs, windowEnd);
-        long valid = count("revoked = FALSE AND not_after > ?" + filter, windowEnd);
-        return new StatusCounts(valid, expiring, expired, revoked, valid + expiring + expired + revoked);
+        return switch (status) {
+            case REVOKED -> "revoked = TRUE";
+            case EXPIRED -> {
+                params.add(Timestamp.from(now));
+                yield "revoked = FALSE AND not_after <= ?";
+            }
+            case EXPIRING -> unrevokedEndingIn(now, now.plus(CertificateStatus.EXPIRING_WINDOW), params);
+            case VALID -> {
+                params.add(windowEnd);
+                yield "revoked = FALSE AND not_after > ?";
+            }
+        };
     }
 
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM certificate").query(Long.class).single();
     }
 
-    private long count(String condition, Object... params) {
-        return jdbc.sql("SELECT COUNT(*) FROM certificate WHERE " + condition).params(Arrays.asList(params)).query(Long.class).single();
-    }
-
-    /** Marks the certificate revoked; false when it was revoked already (or does not exist). */
-    boolean revoke(long id, RevocationReason reason, Instant at) {
-        return jdbc.sql("UPDATE certificate SET revoked = TRUE, revoked_at = ?, revocation_reason = ? WHERE id = ? AND revoked = FALSE")
-                .params(Timestamp.from(at), reason.id(), id).update() == 1;
+    /** Unrevoked certificates whose notAfter is in {@code (from, to]}. */
+    private static String unrevokedEndingIn(Instant from, Instant to, List<Object> params) {
+        params.add(Timestamp.from(from));
+        params.add(Timestamp.from(to));
+        return "revoked = FALSE AND not_after > ? AND not_after <= ?";
     }
 
     /** Forgets the stored key; false when there was none. */
@@ -201,9 +230,17 @@ class CertificateLedger {
         return new CertificateSummary(rs.getLong("id"), rs.getString("serial_number"), rs.getString("common_name"),
                 split(rs.getString("dns_names")), split(rs.getString("ip_addresses")), rs.getString("profile"),
                 rs.getString("key_type"), rs.getLong("ca_id"), rs.getTimestamp("not_before").toInstant(), notAfter,
-                CertificateStatus.of(revoked, notAfter, now), revokedAt == null ? null : revokedAt.toInstant(),
+                CertificateStatus.of(revoked, notAfter, now), instant(revokedAt),
                 rs.getString("revocation_reason"), CertificateOrigin.of(rs.getString("origin")), rs.getBoolean("key_stored"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static RevocationReason reason(String id) {
+        return id == null ? null : RevocationReason.of(id);
     }
 
     private static List<String> split(String text) {

@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.engine.CaSpec;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.InvalidInputException;
 import java.util.Locale;
@@ -21,6 +22,8 @@ public record CertificateQuery(String q, String status, Long caId, Integer expir
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
+    /** The longest window {@code expiringWithinDays} takes: the longest lifetime of any CA ({@link CaSpec#MAX_VALIDITY_DAYS}). */
+    public static final int MAX_EXPIRING_WITHIN_DAYS = CaSpec.MAX_VALIDITY_DAYS;
 
     /** Sort orders. */
     public enum Sort { NEWEST, OLDEST, EXPIRY, EXPIRY_DESC }
@@ -30,6 +33,11 @@ public record CertificateQuery(String q, String status, Long caId, Integer expir
         public long offset() {
             return (long) page * size;
         }
+    }
+
+    /** The unrevoked, unexpired certificates that expire next, soonest first. */
+    public static CertificateQuery expiringNext(int limit) {
+        return new CertificateQuery(null, null, null, MAX_EXPIRING_WITHIN_DAYS, 0, Math.max(1, Math.min(limit, MAX_SIZE)), "notAfter");
     }
 
     public static CertificateQuery all() {
@@ -45,8 +53,8 @@ public record CertificateQuery(String q, String status, Long caId, Integer expir
         if (caId != null && caId <= 0) {
             throw new InvalidInputException("caId", "caId is the id of a CA held here (see GET /api/v1/cas)");
         }
-        if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 36_500)) {
-            throw new InvalidInputException("expiringWithinDays", "expiringWithinDays is 0 to 36500 days");
+        if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > MAX_EXPIRING_WITHIN_DAYS)) {
+            throw new InvalidInputException("expiringWithinDays", "expiringWithinDays is 0 to " + MAX_EXPIRING_WITHIN_DAYS + " days");
         }
         int p = page == null ? 0 : page;
         if (p < 0 || p > 1_000_000) {

@@ -79,11 +79,11 @@ public final class OneShotIssuance {
         KeyPair key = request.keyType().generate();
         X509Certificate certificate = as(LEAF_VARIABLES, () -> CertificateIssuer.leaf(spec, key.getPublic(), ca.authority(), now));
         String serial = opensslSerial(certificate);
-        boolean cut = certificate.getNotAfter().equals(ca.authority().certificate().getNotAfter())
-                && certificate.getNotAfter().toInstant().isBefore(now.plus(java.time.Duration.ofDays(spec.validityDays() - 1)));
+        var clamped = CertificateIssuer.clampWarning(spec.validityDays(), certificate, ca.authority(), now);
         progress.add("Issued " + names.cert() + " (" + request.profile().id() + ", " + request.keyType().displayName()
                 + ", serial " + serial + ") for " + spec.names() + ", valid until " + certificate.getNotAfter().toInstant()
-                + (cut ? " (cut to the CA's own expiry: a certificate cannot outlive its CA)" : ""));
+                );
+        clamped.ifPresent(warning -> progress.add("warning: SSL_EXPIRE: " + warning));
 
         String keyPem = Pem.encode(key.getPrivate());
         String csrPem = Pem.encode(SigningRequest.create(key, spec));

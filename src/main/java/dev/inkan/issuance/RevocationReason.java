@@ -39,6 +39,12 @@ public enum RevocationReason {
         return code;
     }
 
+    /** The reason stored as {@code id} (e.g. {@code keyCompromise}). */
+    public static RevocationReason of(String id) {
+        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown revocation reason '" + id + "' in the ledger"));
+    }
+
     /** Parses {@code keyCompromise}, {@code key-compromise}, {@code KEY_COMPROMISE} or the code {@code 1}; null is unspecified. */
     public static RevocationReason parse(String field, String text) {
         if (text == null || text.isBlank()) {

@@ -66,7 +66,7 @@ final class JwsClient {
     }
 
     Reply newAccount(String payload) {
-        Reply reply = post(url("newAccount"), payload, false);
+        Reply reply = post(url("newAccount"), payload, true);
         if (reply.status() == 201 || reply.status() == 200) {
             kid = reply.header("Location");
         }

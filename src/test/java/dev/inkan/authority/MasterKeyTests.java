@@ -17,8 +17,8 @@ class MasterKeyTests {
     Path dir;
 
     @Test
-    void sealedKeysOpenOnlyWithTheSameKeyAndAssociatedData() {
-        MasterKey key = MasterKey.inDirectory(dir);
+    void sealedKeysOpenOnlyWithTheSameKeyAndAssociatedData() throws Exception {
+        MasterKey key = MasterKey.create(dir.resolve(MasterKey.FILE_NAME));
         byte[] secret = "-----BEGIN PRIVATE KEY-----".getBytes(StandardCharsets.US_ASCII);
 
         byte[] sealed = key.seal(secret, "certificate:1:ab");
@@ -35,14 +35,16 @@ class MasterKeyTests {
 
     @Test
     void theKeyFileIsMadeOnceOwnerOnlyAndReadBack() throws Exception {
-        MasterKey first = MasterKey.inDirectory(dir);
         Path file = dir.resolve(MasterKey.FILE_NAME);
+        MasterKey first = MasterKey.create(file);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String content = Files.readString(file);
 
-        MasterKey second = MasterKey.inDirectory(dir);
+        MasterKey second = MasterKey.read(file);
 
         assertThat(Files.readString(file)).isEqualTo(content);
+        assertThatThrownBy(() -> MasterKey.create(file)).as("never over an existing key")
+                .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
         assertThat(second.open(first.seal(new byte[] {42}, "x"), "x")).containsExactly(42);
     }
 

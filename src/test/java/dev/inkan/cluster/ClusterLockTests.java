@@ -3,58 +3,73 @@ package dev.inkan.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.inkan.testing.TestDatabase;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@link ClusterLock} on H2 (one process): a job runs once at a time, and at most every interval. */
+/**
+ * {@link ClusterLock} on H2 and on a real PostgreSQL: a job runs on one node at a time (two
+ * ClusterLocks over two connection sources stand for two nodes), and at most every interval.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ClusterLockTests {
 
-    private JdbcDataSource dataSource;
-    private ClusterLock lock;
+    @Parameter
+    TestDatabase database;
+
+    private DataSource dataSource;
+    private ClusterLock node1;
+    private ClusterLock node2;
 
     @BeforeEach
-    void migratedDatabase() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        lock = new ClusterLock(dataSource);
+    void twoNodesOnOneMigratedDatabase() throws Exception {
+        dataSource = database.migrated();
+        node1 = new ClusterLock(dataSource);
+        String url;
+        try (var connection = dataSource.getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        node2 = new ClusterLock(database == TestDatabase.H2 ? dataSource : TestDatabase.postgresql(url));
     }
 
     @Test
-    void aJobRunningOnOneThreadIsSkippedByAnotherUntilItEnds() throws Exception {
+    void aJobRunningOnOneNodeIsSkippedByAnotherUntilItEnds() throws Exception {
         var started = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         var runs = new AtomicInteger();
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> lock.runExclusively("crl-refresh", () -> {
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> node1.runExclusively("crl-refresh", () -> {
             runs.incrementAndGet();
             started.countDown();
             await(release);
         }));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(lock.runExclusively("crl-refresh", runs::incrementAndGet)).isFalse();
+        assertThat(node2.runExclusively("crl-refresh", runs::incrementAndGet)).isFalse();
+        assertThat(node1.runExclusively("crl-refresh", runs::incrementAndGet)).isFalse();
         assertThat(runs).hasValue(1);
 
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(lock.runExclusively("crl-refresh", runs::incrementAndGet)).isTrue();
+        assertThat(node2.runExclusively("crl-refresh", runs::incrementAndGet)).isTrue();
         assertThat(runs).hasValue(2);
     }
 
     @Test
     void jobsOfDifferentNamesRunAtTheSameTime() {
         var inner = new AtomicInteger();
-        boolean outer = lock.runExclusively("expiry-mail", () -> assertThat(
-                lock.runExclusively("crl-refresh", inner::incrementAndGet)).isTrue());
+        boolean outer = node1.runExclusively("expiry-mail", () -> assertThat(
+                node2.runExclusively("crl-refresh", inner::incrementAndGet)).isTrue());
         assertThat(outer).isTrue();
         assertThat(inner).hasValue(1);
     }
@@ -62,17 +77,17 @@ class ClusterLockTests {
     @Test
     void theSameJobCalledFromWithinItselfIsSkipped() {
         var inner = new AtomicInteger();
-        assertThat(lock.runExclusively("crl-refresh", () -> assertThat(
-                lock.runExclusively("crl-refresh", inner::incrementAndGet)).isFalse())).isTrue();
+        assertThat(node1.runExclusively("crl-refresh", () -> assertThat(
+                node1.runExclusively("crl-refresh", inner::incrementAndGet)).isFalse())).isTrue();
         assertThat(inner).hasValue(0);
     }
 
     @Test
-    void aJobThatCompletedWithinTheIntervalIsSkippedAndItsRunIsRecorded() {
+    void aJobThatCompletedOnAnyNodeWithinTheIntervalIsSkippedAndItsRunIsRecorded() {
         var runs = new AtomicInteger();
-        assertThat(lock.runAtMostEvery("crl-refresh", Duration.ofHours(1), runs::incrementAndGet)).isTrue();
-        assertThat(lock.runAtMostEvery("crl-refresh", Duration.ofHours(1), runs::incrementAndGet)).isFalse();
-        assertThat(lock.runAtMostEvery("crl-refresh", Duration.ZERO, runs::incrementAndGet)).isTrue();
+        assertThat(node1.runAtMostEvery("crl-refresh", Duration.ofHours(1), runs::incrementAndGet)).isTrue();
+        assertThat(node2.runAtMostEvery("crl-refresh", Duration.ofHours(1), runs::incrementAndGet)).isFalse();
+        assertThat(node2.runAtMostEvery("crl-refresh", Duration.ZERO, runs::incrementAndGet)).isTrue();
         assertThat(runs).hasValue(2);
         assertThat(JdbcClient.create(dataSource).sql("SELECT last_run_by FROM cluster_job WHERE job_name = 'crl-refresh'")
                 .query(String.class).single()).contains("@");
@@ -80,20 +95,20 @@ class ClusterLockTests {
 
     @Test
     void aJobThatThrowsReleasesTheLockAndDoesNotCountAsCompleted() {
-        assertThatThrownBy(() -> lock.runAtMostEvery("crl-refresh", Duration.ofHours(1), () -> {
+        assertThatThrownBy(() -> node1.runAtMostEvery("crl-refresh", Duration.ofHours(1), () -> {
             throw new IllegalStateException("signer unavailable");
         })).hasMessage("signer unavailable");
         var runs = new AtomicInteger();
-        assertThat(lock.runAtMostEvery("crl-refresh", Duration.ofHours(1), runs::incrementAndGet)).isTrue();
+        assertThat(node2.runAtMostEvery("crl-refresh", Duration.ofHours(1), runs::incrementAndGet)).isTrue();
         assertThat(runs).hasValue(1);
     }
 
     @Test
     void blankOrOverlongJobNamesAndNegativeIntervalsAreRefused() {
-        assertThatThrownBy(() -> lock.runExclusively(" ", () -> {})).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> lock.runExclusively("x".repeat(ClusterLock.MAX_JOB_NAME + 1), () -> {}))
+        assertThatThrownBy(() -> node1.runExclusively(" ", () -> {})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> node1.runExclusively("x".repeat(ClusterLock.MAX_JOB_NAME + 1), () -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> lock.runAtMostEvery("crl-refresh", Duration.ofSeconds(-1), () -> {}))
+        assertThatThrownBy(() -> node1.runAtMostEvery("crl-refresh", Duration.ofSeconds(-1), () -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -14,6 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The real service on a random port over a fresh data directory, shared by every test class that
  * extends this one (one Spring context for all of them: same configuration, cached). Tests drive it
  * over HTTP with {@link #api()}, as the README's curl examples do.
+ *
+ * <p>With {@code -Dinkan.test.database=postgresql} (the pom's {@code postgresql} surefire execution) the
+ * service runs on a fresh database of the test's own PostgreSQL ({@link PostgresServer}) instead of H2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"inkan.admin-token=" + RunningService.TOKEN, "inkan.default-ca-name=Inkan Test Root CA",
@@ -29,9 +32,29 @@ public abstract class RunningService {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** The system property that selects the database: {@code h2} (default) or {@code postgresql}. */
+    public static final String DATABASE_PROPERTY = "inkan.test.database";
+    private static String postgresUrl;
+
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("inkan.data-dir", RunningService::dataDir);
+        if (onPostgresql()) {
+            registry.add("inkan.database.url", RunningService::postgresUrl);
+            registry.add("inkan.database.username", () -> PostgresServer.USER);
+        }
+    }
+
+    /** True in the PostgreSQL run of the API tests. */
+    public static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty(DATABASE_PROPERTY));
+    }
+
+    static synchronized String postgresUrl() {
+        if (postgresUrl == null) {
+            postgresUrl = PostgresServer.shared().createDatabase();
+        }
+        return postgresUrl;
     }
 
     static synchronized String dataDir() {

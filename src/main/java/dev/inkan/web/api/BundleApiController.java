@@ -2,7 +2,7 @@ package dev.inkan.web.api;
 
 import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
-import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CertificateRecords;
 import dev.inkan.issuance.Pkcs12Request;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -26,11 +26,11 @@ class BundleApiController {
 
     static final String PASSWORD_HEADER = "X-Inkan-P12-Password";
 
-    private final IssuanceService issuance;
+    private final CertificateRecords records;
     private final BundleExport bundles;
 
-    BundleApiController(IssuanceService issuance, BundleExport bundles) {
-        this.issuance = issuance;
+    BundleApiController(CertificateRecords records, BundleExport bundles) {
+        this.records = records;
         this.bundles = bundles;
     }
 
@@ -44,7 +44,7 @@ class BundleApiController {
         BundleOptions options = BundleOptions.defaults(chosen.toCharArray()).withEncryption(p12)
                 .withSecret(secretName, namespace, secretCa)
                 .withInstallBaseUrl(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
-        byte[] zip = bundles.zip(issuance.bundle(id), options);
+        byte[] zip = bundles.zip(records.bundle(id), options);
         var response = ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certificate-" + id + "-bundle.zip\"");

@@ -4,6 +4,8 @@ import dev.inkan.issuance.CertificateDetails;
 import dev.inkan.issuance.CertificatePage;
 import dev.inkan.issuance.CertificateQuery;
 import dev.inkan.issuance.CertificateSummary;
+import dev.inkan.issuance.CertificateRecords;
+import dev.inkan.issuance.CertificateRevocation;
 import dev.inkan.issuance.CsrIssuanceRequest;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.IssuedCertificate;
@@ -33,9 +35,13 @@ class CertificateApiController {
     static final String PKCS10 = "application/pkcs10";
 
     private final IssuanceService issuance;
+    private final CertificateRecords records;
+    private final CertificateRevocation revocation;
 
-    CertificateApiController(IssuanceService issuance) {
+    CertificateApiController(IssuanceService issuance, CertificateRecords records, CertificateRevocation revocation) {
         this.issuance = issuance;
+        this.records = records;
+        this.revocation = revocation;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -61,36 +67,36 @@ class CertificateApiController {
                            @RequestParam(required = false) Long caId, @RequestParam(required = false) Integer expiringWithinDays,
                            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                            @RequestParam(required = false) String sort) {
-        return issuance.search(new CertificateQuery(q, status, caId, expiringWithinDays, page, size, sort));
+        return records.search(new CertificateQuery(q, status, caId, expiringWithinDays, page, size, sort));
     }
 
     @GetMapping("/{id}")
     CertificateDetails show(@PathVariable long id) {
-        return issuance.get(id);
+        return records.get(id);
     }
 
     /** cert.pem, chain.pem, fullchain.pem or key.pem. */
     @GetMapping("/{id}/{file}")
     ResponseEntity<String> download(@PathVariable long id, @PathVariable String file) {
         PemFile pemFile = PemFile.of(file);
-        return CaApiController.pem(issuance.pem(id, pemFile), pemFile.fileName());
+        return CaApiController.pem(records.pem(id, pemFile), pemFile.fileName());
     }
 
     @PostMapping(path = "/{id}/pkcs12", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> pkcs12(@PathVariable long id, @RequestBody Pkcs12Request request) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-pkcs12"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certificate-" + id + ".p12\"")
-                .body(issuance.pkcs12(id, request));
+                .body(records.pkcs12(id, request));
     }
 
     @PostMapping("/{id}/revoke")
     CertificateSummary revoke(@PathVariable long id, @RequestBody(required = false) RevocationRequest request, Authentication user) {
-        return issuance.revoke(id, request == null ? new RevocationRequest(null) : request, user.getName());
+        return revocation.revoke(id, request == null ? new RevocationRequest(null) : request, user.getName());
     }
 
     @DeleteMapping("/{id}/key")
     ResponseEntity<Void> deleteKey(@PathVariable long id, Authentication user) {
-        issuance.deleteKey(id, user.getName());
+        records.deleteKey(id, user.getName());
         return ResponseEntity.noContent().build();
     }
 

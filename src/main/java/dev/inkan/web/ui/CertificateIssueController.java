@@ -56,6 +56,7 @@ class CertificateIssueController {
             IssuedCertificate issued = certificates.issue(new IssuanceRequest(form.getCommonName(), form.dnsNames(),
                     form.ipAddresses(), form.getProfile(), form.getKeyType(), form.getValidityDays(), form.getCaId()), user.getName());
             redirect.addFlashAttribute("message", "Issued " + issued.commonName() + ". Download the files below.");
+            redirect.addFlashAttribute("warnings", issued.warnings());
             return "redirect:/certificates/" + issued.id();
         } catch (RequestRejectedException e) {
             RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);

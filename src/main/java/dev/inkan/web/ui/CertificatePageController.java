@@ -7,7 +7,8 @@ import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
 import dev.inkan.issuance.CertificateDetails;
 import dev.inkan.issuance.CertificateQuery;
-import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CertificateRecords;
+import dev.inkan.issuance.CertificateRevocation;
 import dev.inkan.issuance.CertificateStatus;
 import dev.inkan.issuance.PemFile;
 import dev.inkan.issuance.Pkcs12Request;
@@ -60,12 +61,15 @@ class CertificatePageController {
         }
     }
 
-    private final IssuanceService certificates;
+    private final CertificateRecords certificates;
+    private final CertificateRevocation revocation;
     private final CertificateAuthorityService authorities;
     private final BundleExport bundles;
 
-    CertificatePageController(IssuanceService certificates, CertificateAuthorityService authorities, BundleExport bundles) {
+    CertificatePageController(CertificateRecords certificates, CertificateRevocation revocation, CertificateAuthorityService authorities,
+                              BundleExport bundles) {
         this.certificates = certificates;
+        this.revocation = revocation;
         this.authorities = authorities;
         this.bundles = bundles;
     }
@@ -147,7 +151,7 @@ class CertificatePageController {
     String processRevokeForm(@PathVariable long id, @ModelAttribute("revokeForm") RevokeForm form, BindingResult binding,
                              Model model, Principal user, RedirectAttributes redirect) {
         try {
-            certificates.revoke(id, new RevocationRequest(form.getReason()), user.getName());
+            revocation.revoke(id, new RevocationRequest(form.getReason()), user.getName());
             redirect.addFlashAttribute("message", "Revoked. Issue a replacement for the servers that used it.");
             return "redirect:/certificates/" + id;
         } catch (RequestRejectedException e) {

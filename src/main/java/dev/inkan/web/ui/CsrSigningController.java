@@ -67,6 +67,7 @@ class CsrSigningController {
             }
             IssuedCertificate issued = certificates.signCsr(request, user.getName());
             redirect.addFlashAttribute("message", "Signed the request for " + issued.commonName() + ".");
+            redirect.addFlashAttribute("warnings", issued.warnings());
             return "redirect:/certificates/" + issued.id();
         } catch (RequestRejectedException e) {
             RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);

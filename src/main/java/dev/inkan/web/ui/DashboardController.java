@@ -1,7 +1,7 @@
 package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthorityService;
-import dev.inkan.issuance.IssuanceService;
+import dev.inkan.issuance.CertificateRecords;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +12,10 @@ class DashboardController {
 
     static final int NEXT_TO_EXPIRE = 5;
 
-    private final IssuanceService certificates;
+    private final CertificateRecords certificates;
     private final CertificateAuthorityService authorities;
 
-    DashboardController(IssuanceService certificates, CertificateAuthorityService authorities) {
+    DashboardController(CertificateRecords certificates, CertificateAuthorityService authorities) {
         this.certificates = certificates;
         this.authorities = authorities;
     }

@@ -1,5 +1,6 @@
 package dev.inkan.web.ui;
 
+import dev.inkan.export.ScriptLiterals;
 import dev.inkan.export.TrustInstallers;
 import dev.inkan.export.TrustPlatform;
 import java.util.EnumMap;
@@ -23,14 +24,21 @@ public record TrustInstructions(String caFile, String caUrl, String baseUrl, Str
     public record Platform(String id, String name, String note, String commands) {
     }
 
+    /**
+     * The commands for a CA named {@code caName}. The name is the CA's own (an imported certificate's CN
+     * can say anything): it goes into every command as one quoted word ({@link ScriptLiterals}), the
+     * file name is a slug of it, and the URLs are used only when they are plain.
+     */
     static TrustInstructions of(String caName, String caUrl, String baseUrl) {
         String slug = caName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return new TrustInstructions((slug.isEmpty() ? "inkan-ca" : slug) + ".crt", caUrl, baseUrl, caName.replace("\"", ""));
+        String base = ScriptLiterals.plainUrl(baseUrl, TrustInstallers.UNKNOWN_BASE_URL);
+        return new TrustInstructions((slug.isEmpty() ? "inkan-ca" : slug) + ".crt", caUrl == null ? null : base + "/ca.pem",
+                base, ScriptLiterals.printable(caName));
     }
 
     /** The command that fetches the certificate into {@link #caFile()}, when it has a public URL. */
     public String fetch() {
-        return caUrl == null ? null : "curl -fsSL " + caUrl + " -o " + caFile;
+        return caUrl == null ? null : "curl -fsSL " + ScriptLiterals.shell(caUrl) + " -o " + ScriptLiterals.shell(caFile);
     }
 
     /** The install scripts the page offers as one-liners, with what the user should know before running each. */
@@ -54,13 +62,14 @@ public record TrustInstructions(String caFile, String caUrl, String baseUrl, Str
     }
 
     public List<Platform> platforms() {
-        String f = caFile;
-        String n = nickname;
+        String f = ScriptLiterals.shell(caFile);
+        String n = ScriptLiterals.shell(nickname);
+        String windowsFile = ScriptLiterals.powerShell(".\\" + caFile);
         return List.of(
                 new Platform("macos", "macOS", "Safari, Chrome and curl use the System keychain; Firefox needs its own step.",
                         "sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain " + f),
                 new Platform("windows", "Windows", "PowerShell as Administrator. Edge and Chrome use this store; so does Firefox 120+ by default.",
-                        "Import-Certificate -FilePath .\\" + f + " -CertStoreLocation Cert:\\LocalMachine\\Root"),
+                        "Import-Certificate -FilePath " + windowsFile + " -CertStoreLocation Cert:\\LocalMachine\\Root"),
                 new Platform("debian", "Debian / Ubuntu", "The file must end in .crt; update-ca-certificates ignores other names.",
                         "sudo cp " + f + " /usr/local/share/ca-certificates/" + f + "\nsudo update-ca-certificates"),
                 new Platform("fedora", "Fedora / RHEL / CentOS", null,
@@ -72,19 +81,19 @@ public record TrustInstructions(String caFile, String caUrl, String baseUrl, Str
                 new Platform("firefox", "Firefox (Linux)", "Firefox keeps its own store per profile. Close Firefox first; needs certutil (libnss3-tools). "
                         + "On macOS and Windows, Firefox can instead read the OS store: set security.enterprise_roots.enabled to true in about:config.",
                         "for profile in ~/.mozilla/firefox/*/ ~/snap/firefox/common/.mozilla/firefox/*/; do\n"
-                                + "  [ -f \"$profile/cert9.db\" ] && certutil -A -d sql:\"$profile\" -t C,, -n \"" + n + "\" -i " + f + "\n"
+                                + "  [ -f \"$profile/cert9.db\" ] && certutil -A -d sql:\"$profile\" -t C,, -n " + n + " -i " + f + "\n"
                                 + "done"),
                 new Platform("chromium", "Chrome / Chromium (Linux)", "Chromium on Linux reads $HOME/.pki/nssdb, not the system store. Needs certutil (libnss3-tools); restart the browser.",
                         "mkdir -p $HOME/.pki/nssdb\n"
                                 + "[ -f $HOME/.pki/nssdb/cert9.db ] || certutil -N -d sql:$HOME/.pki/nssdb --empty-password\n"
-                                + "certutil -A -d sql:$HOME/.pki/nssdb -t C,, -n \"" + n + "\" -i " + f),
+                                + "certutil -A -d sql:$HOME/.pki/nssdb -t C,, -n " + n + " -i " + f),
                 new Platform("java", "Java", "Java uses its own cacerts, not the OS store. The first command changes the JDK's store "
                         + "(default password changeit); the second makes a trust store for one application.",
-                        "sudo keytool -importcert -noprompt -cacerts -storepass changeit -alias \"" + n + "\" -file " + f + "\n"
-                                + "keytool -importcert -noprompt -keystore truststore.p12 -storetype PKCS12 -storepass changeit -alias \"" + n + "\" -file " + f + "\n"
+                        "sudo keytool -importcert -noprompt -cacerts -storepass changeit -alias " + n + " -file " + f + "\n"
+                                + "keytool -importcert -noprompt -keystore truststore.p12 -storetype PKCS12 -storepass changeit -alias " + n + " -file " + f + "\n"
                                 + "java -Djavax.net.ssl.trustStore=truststore.p12 -Djavax.net.ssl.trustStorePassword=changeit -jar app.jar"),
                 new Platform("node", "Node.js", "Node ships its own roots; NODE_EXTRA_CA_CERTS adds to them (read once at start-up).",
-                        "export NODE_EXTRA_CA_CERTS=\"$PWD/" + f + "\"\nnode app.js"),
+                        "export NODE_EXTRA_CA_CERTS=\"$PWD\"/" + f + "\nnode app.js"),
                 new Platform("python", "Python", "requests uses certifi's bundle, not the OS store. After installing into the OS store (above), "
                         + "point requests at the OS bundle; the ssl module and httpx honour SSL_CERT_FILE.",
                         "export REQUESTS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt   # Debian/Ubuntu/Alpine; Fedora: /etc/pki/tls/certs/ca-bundle.crt\n"

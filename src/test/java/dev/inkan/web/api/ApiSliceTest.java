@@ -6,6 +6,8 @@ import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.config.AdminCredentials;
 import dev.inkan.config.InkanProperties;
 import dev.inkan.config.SecurityConfiguration;
+import dev.inkan.issuance.CertificateRecords;
+import dev.inkan.issuance.CertificateRevocation;
 import dev.inkan.issuance.IssuanceService;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,12 @@ abstract class ApiSliceTest {
 
     @MockitoBean
     IssuanceService issuance;
+
+    @MockitoBean
+    CertificateRecords records;
+
+    @MockitoBean
+    CertificateRevocation revocation;
 
     @MockitoBean
     CertificateAuthorityService authorities;

@@ -32,6 +32,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  * Bad requests of every kind, each answered with the right status and an RFC 9457 problem+json body
  * naming the field at fault, and none of them changing anything in the database.
  */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class BadInputTests extends RunningService {
 
     /** One bad request. {@code {name}} placeholders in path and body are filled from {@link #fixtures()}. */
@@ -189,17 +191,17 @@ class BadInputTests extends RunningService {
         cases.add(get("unknown certificate", certs + "/999999", 404, "id"));
         cases.add(get("certificate id as text", certs + "/abc", 400, "id"));
         cases.add(get("unknown download file", certs + "/{keyCert}/bogus.pem", 404, "file"));
-        cases.add(get("key.pem of a CSR-signed certificate", certs + "/{csrCert}/key.pem", 404, "key"));
+        cases.add(get("key.pem of a CSR-signed certificate", certs + "/{csrCert}/key.pem", 409, "key"));
         cases.add(json("PKCS#12 without a password", certs + "/{keyCert}/pkcs12", "{}", 400, "password"));
         cases.add(json("PKCS#12 password too short", certs + "/{keyCert}/pkcs12", "{\"password\":\"abc\"}", 400, "password"));
         cases.add(json("PKCS#12 unknown encryption", certs + "/{keyCert}/pkcs12", "{\"password\":\"secret\",\"encryption\":\"rc2\"}", 400, "encryption"));
-        cases.add(json("PKCS#12 of a certificate without a stored key", certs + "/{csrCert}/pkcs12", "{\"password\":\"secret\"}", 409, "id"));
+        cases.add(json("PKCS#12 of a certificate without a stored key", certs + "/{csrCert}/pkcs12", "{\"password\":\"secret\"}", 409, "key"));
         cases.add(json("PKCS#12 of an unknown certificate", certs + "/999999/pkcs12", "{\"password\":\"secret\"}", 404, "id"));
         cases.add(json("unknown revocation reason", certs + "/{keyCert}/revoke", "{\"reason\":\"because\"}", 400, "reason"));
         cases.add(json("certificateHold is not offered", certs + "/{keyCert}/revoke", "{\"reason\":\"certificateHold\"}", 400, "reason"));
         cases.add(json("revoking an unknown certificate", certs + "/999999/revoke", "{\"reason\":\"superseded\"}", 404, "id"));
         cases.add(json("revoking twice", certs + "/{revokedCert}/revoke", "{\"reason\":\"superseded\"}", 409, "id"));
-        cases.add(new BadInput("deleting a key never stored", "DELETE", certs + "/{csrCert}/key", null, null, 404, "key"));
+        cases.add(new BadInput("deleting a key never stored", "DELETE", certs + "/{csrCert}/key", null, null, 409, "key"));
         cases.add(new BadInput("deleting the key of an unknown certificate", "DELETE", certs + "/999999/key", null, null, 404, "id"));
         // --- CAs
         String cas = "/api/v1/cas";

@@ -15,11 +15,13 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The CA endpoints: the default root, creating roots and intermediates, name constraints, import, downloads. */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class CaApiTests extends RunningService {
 
     @TempDir

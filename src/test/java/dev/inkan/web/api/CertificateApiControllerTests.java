@@ -38,7 +38,7 @@ class CertificateApiControllerTests extends ApiSliceTest {
 
     private static final IssuedCertificate ISSUED = new IssuedCertificate(7, "abc123", "app.test", List.of("app.test"), List.of(),
             "server", "ecdsa-p256", 1, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"),
-            "CERT", "CHAIN", "KEY");
+            "CERT", "CHAIN", "KEY", List.of());
 
     @Test
     void issueHandsTheRequestAndTheCallerToTheServiceAndAnswers201WithLocation() throws Exception {
@@ -98,7 +98,7 @@ class CertificateApiControllerTests extends ApiSliceTest {
 
     @Test
     void searchPassesEveryFilter() throws Exception {
-        when(issuance.search(any())).thenReturn(new CertificatePage(List.of(), 1, 10, 0, true));
+        when(records.search(any())).thenReturn(new CertificatePage(List.of(), 1, 10, 0, true));
 
         mvc.perform(get("/api/v1/certificates?q=app&status=valid&caId=2&expiringWithinDays=7&page=1&size=10&sort=notAfter")
                         .header("Authorization", BEARER))
@@ -106,13 +106,13 @@ class CertificateApiControllerTests extends ApiSliceTest {
                 .andExpect(jsonPath("$.page").value(1))
                 .andExpect(jsonPath("$.total").value(0));
 
-        verify(issuance).search(new CertificateQuery("app", "valid", 2L, 7, 1, 10, "notAfter"));
+        verify(records).search(new CertificateQuery("app", "valid", 2L, 7, 1, 10, "notAfter"));
     }
 
     @Test
     void downloadsArePemAttachmentsAndPkcs12IsBinary() throws Exception {
-        when(issuance.pem(7, PemFile.FULLCHAIN)).thenReturn("FULL");
-        when(issuance.pkcs12(eq(7L), any())).thenReturn(new byte[] {1, 2, 3});
+        when(records.pem(7, PemFile.FULLCHAIN)).thenReturn("FULL");
+        when(records.pkcs12(eq(7L), any())).thenReturn(new byte[] {1, 2, 3});
 
         mvc.perform(get("/api/v1/certificates/7/fullchain.pem").header("Authorization", BEARER))
                 .andExpect(status().isOk())
@@ -124,16 +124,16 @@ class CertificateApiControllerTests extends ApiSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/x-pkcs12"))
                 .andExpect(content().bytes(new byte[] {1, 2, 3}));
-        verify(issuance).pkcs12(7, new Pkcs12Request("secret", "legacy"));
+        verify(records).pkcs12(7, new Pkcs12Request("secret", "legacy"));
     }
 
     @Test
     void revokeWithoutABodyMeansUnspecifiedAndDeleteKeyIs204() throws Exception {
         mvc.perform(post("/api/v1/certificates/7/revoke").header("Authorization", BEARER)).andExpect(status().isOk());
-        verify(issuance).revoke(7, new RevocationRequest(null), "api-token");
+        verify(revocation).revoke(7, new RevocationRequest(null), "api-token");
 
         mvc.perform(delete("/api/v1/certificates/7/key").header("Authorization", BEARER)).andExpect(status().isNoContent());
-        verify(issuance).deleteKey(7, "api-token");
+        verify(records).deleteKey(7, "api-token");
     }
 
     @Test

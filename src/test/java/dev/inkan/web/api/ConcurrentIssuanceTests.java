@@ -18,11 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Eight clients issuing at once: no certificate lost, none duplicated, every 201 committed. */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class ConcurrentIssuanceTests extends RunningService {
 
     private static final int THREADS = 8;

@@ -28,15 +28,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest({CaPageController.class, TrustPageController.class})
-@WithMockUser(username = "admin")
-@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
-class CaPageControllerTests {
+class CaPageControllerTests extends UiSliceTest {
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    CertificateAuthorityService authorities;
 
     @BeforeEach
     void twoCas() {
@@ -140,5 +133,17 @@ class CaPageControllerTests {
                 .andExpect(content().string(Matchers.containsString("Name-constrained:")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Unconstrained."))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/install/linux"))));
+    }
+
+    @Test
+    void aHostileCaNameIsEscapedInTheHtmlAndQuotedInTheCommands() throws Exception {
+        String name = "<script>alert(1)</script> $(touch x) 'q' \"d\"";
+        given(authorities.get(3)).willReturn(UiFixtures.ca(3, name, List.of()));
+        mvc.perform(get("/cas/3/trust"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))))
+                .andExpect(content().string(Matchers.containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                // the certutil nickname is one single-quoted shell word ('\'' for each quote), HTML-escaped on the page
+                .andExpect(content().string(Matchers.containsString("-n &#39;&lt;script&gt;alert(1)&lt;/script&gt; $(touch x) &#39;\\&#39;&#39;q&#39;\\&#39;&#39; &quot;d&quot;&#39; -i")));
     }
 }

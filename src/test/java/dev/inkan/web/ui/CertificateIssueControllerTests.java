@@ -31,17 +31,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(CertificateIssueController.class)
-@WithMockUser(username = "admin")
-@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
-class CertificateIssueControllerTests {
+class CertificateIssueControllerTests extends UiSliceTest {
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    IssuanceService certificates;
-    @MockitoBean
-    CertificateAuthorityService authorities;
 
     @BeforeEach
     void oneDefaultCa() {
@@ -64,17 +55,20 @@ class CertificateIssueControllerTests {
 
     @Test
     void namesBoxIsSplitIntoDnsNamesAndIpAddressesAndSuccessShowsTheCertificate() throws Exception {
-        given(certificates.issue(any(), eq("admin"))).willReturn(new IssuedCertificate(42, "0a", "app.test",
-                List.of("app.test"), List.of(), "server", "ecdsa-p256", 1, UiFixtures.NOW, UiFixtures.NOW, "pem", "pem", "key"));
+        given(issuance.issue(any(), eq("admin"))).willReturn(new IssuedCertificate(42, "0a", "app.test",
+                List.of("app.test"), List.of(), "server", "ecdsa-p256", 1, UiFixtures.NOW, UiFixtures.NOW, "pem", "pem", "key",
+                List.of("validity clamped to the CA's notAfter 2026-12-10T00:00:00Z: asked 365 days, got 10 days")));
 
         mvc.perform(post("/certificates/new").with(csrf())
                         .param("commonName", "app.test").param("names", "app.test, api.test\n10.0.0.7\n::1 [fd00::2]")
                         .param("profile", "server").param("keyType", "ecdsa-p384").param("validityDays", "90").param("caId", "1"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/certificates/42"));
+                .andExpect(redirectedUrl("/certificates/42"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("warnings",
+                        List.of("validity clamped to the CA's notAfter 2026-12-10T00:00:00Z: asked 365 days, got 10 days")));
 
         ArgumentCaptor<IssuanceRequest> request = ArgumentCaptor.forClass(IssuanceRequest.class);
-        verify(certificates).issue(request.capture(), eq("admin"));
+        verify(issuance).issue(request.capture(), eq("admin"));
         assertThat(request.getValue()).isEqualTo(new IssuanceRequest("app.test", List.of("app.test", "api.test"),
                 List.of("10.0.0.7", "::1", "[fd00::2]"), "server", "ecdsa-p384", 90, 1L));
     }
@@ -82,7 +76,7 @@ class CertificateIssueControllerTests {
     @Test
     void rejectedNameIsShownUnderTheNamesBoxWithTheServiceMessageAndTheFormKeepsWhatWasTyped() throws Exception {
         String message = "'bad..name.test' is not a valid host name: it has an empty label; write e.g. app.home.test";
-        given(certificates.issue(any(), any())).willThrow(new InvalidInputException("dnsNames", message));
+        given(issuance.issue(any(), any())).willThrow(new InvalidInputException("dnsNames", message));
 
         mvc.perform(post("/certificates/new").with(csrf())
                         .param("commonName", "cn.test").param("names", "ok.test\nbad..name.test").param("validityDays", "365"))
@@ -98,7 +92,7 @@ class CertificateIssueControllerTests {
     @Test
     void validityOverTheAppleLimitIsShownUnderTheValidityField() throws Exception {
         String message = "validity of 900 days exceeds 825, the most Apple platforms accept for a TLS certificate; choose 825 or fewer";
-        given(certificates.issue(any(), any())).willThrow(new PolicyViolationException("validityDays", message));
+        given(issuance.issue(any(), any())).willThrow(new PolicyViolationException("validityDays", message));
 
         mvc.perform(post("/certificates/new").with(csrf()).param("names", "app.test").param("validityDays", "900"))
                 .andExpect(status().isOk())
@@ -113,12 +107,12 @@ class CertificateIssueControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("issueForm", "validityDays"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("validity is a whole number of days")));
-        verify(certificates, never()).issue(any(), any());
+        verify(issuance, never()).issue(any(), any());
     }
 
     @Test
     void unknownCaIsShownUnderTheIssuingCaField() throws Exception {
-        given(certificates.issue(any(), any())).willThrow(new dev.inkan.authority.NotFoundException("caId", "no CA 9; choose one from the list"));
+        given(issuance.issue(any(), any())).willThrow(new dev.inkan.authority.NotFoundException("caId", "no CA 9; choose one from the list"));
 
         mvc.perform(post("/certificates/new").with(csrf()).param("names", "app.test").param("caId", "9"))
                 .andExpect(status().isOk())
@@ -130,6 +124,6 @@ class CertificateIssueControllerTests {
     void postWithoutCsrfTokenIsForbiddenAndIssuesNothing() throws Exception {
         mvc.perform(post("/certificates/new").param("names", "app.test"))
                 .andExpect(status().isForbidden());
-        verify(certificates, never()).issue(any(), any());
+        verify(issuance, never()).issue(any(), any());
     }
 }

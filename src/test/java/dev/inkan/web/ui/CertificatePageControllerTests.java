@@ -40,19 +40,8 @@ import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
 import dev.inkan.engine.Pkcs12;
 
-@WebMvcTest(CertificatePageController.class)
-@WithMockUser(username = "admin")
-@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
-class CertificatePageControllerTests {
+class CertificatePageControllerTests extends UiSliceTest {
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    IssuanceService certificates;
-    @MockitoBean
-    CertificateAuthorityService authorities;
-    @MockitoBean
-    BundleExport bundles;
 
     @BeforeEach
     void oneCaAndOneCertificate() {
@@ -183,14 +172,14 @@ class CertificatePageControllerTests {
                 .andExpect(view().name("certificates/revokeForm"))
                 .andExpect(content().string(Matchers.containsString("cannot be undone")))
                 .andExpect(content().string(Matchers.containsString("value=\"keyCompromise\"")));
-        verify(certificates, never()).revoke(eq(5L), any(), any());
+        verify(revocation, never()).revoke(eq(5L), any(), any());
     }
 
     @Test
     void confirmedRevocationIsPassedToTheServiceWithTheReason() throws Exception {
         mvc.perform(post("/certificates/5/revoke").with(csrf()).param("reason", "keyCompromise"))
                 .andExpect(redirectedUrl("/certificates/5"));
-        verify(certificates).revoke(5, new RevocationRequest("keyCompromise"), "admin");
+        verify(revocation).revoke(5, new RevocationRequest("keyCompromise"), "admin");
     }
 
     @Test
@@ -205,7 +194,7 @@ class CertificatePageControllerTests {
 
     @Test
     void revokingTwiceGetsAConflictPageInTheLayout() throws Exception {
-        given(certificates.revoke(eq(5L), any(), any())).willThrow(new ConflictException("id", "certificate 5 is already revoked"));
+        given(revocation.revoke(eq(5L), any(), any())).willThrow(new ConflictException("id", "certificate 5 is already revoked"));
 
         mvc.perform(post("/certificates/5/revoke").with(csrf()).param("reason", "superseded"))
                 .andExpect(status().isConflict())
@@ -226,5 +215,25 @@ class CertificatePageControllerTests {
                 .andExpect(status().isNotFound())
                 .andExpect(view().name("error/404"))
                 .andExpect(content().string(Matchers.containsString("no certificate 404; find it in the list")));
+    }
+
+    @Test
+    void aClampedValidityIsShownAsANoticeAfterIssuing() throws Exception {
+        String warning = "validity clamped to the CA's notAfter 2026-12-10T00:00:00Z: asked 365 days, got 10 days";
+        mvc.perform(get("/certificates/5").flashAttr("warnings", List.of(warning)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"issue-warnings\"")))
+                .andExpect(content().string(Matchers.containsString("validity clamped to the CA&#39;s notAfter 2026-12-10T00:00:00Z")));
+        mvc.perform(get("/certificates/5"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("issue-warnings"))));
+    }
+
+    @Test
+    void aKeyRevokedForKeyCompromiseIsAConflictPageSayingWhy() throws Exception {
+        given(certificates.pem(5, PemFile.KEY)).willThrow(new dev.inkan.authority.ConflictException("id",
+                "certificate 5 was revoked for keyCompromise on 2026-11-22T02:00:00Z: its private key must be treated as known to others"));
+        mvc.perform(get("/certificates/5/key.pem"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("revoked for keyCompromise")));
     }
 }

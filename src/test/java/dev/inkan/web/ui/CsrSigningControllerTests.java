@@ -33,21 +33,12 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(CsrSigningController.class)
-@WithMockUser(username = "admin")
-@org.springframework.context.annotation.Import(UiSliceConfiguration.class)
-class CsrSigningControllerTests {
+class CsrSigningControllerTests extends UiSliceTest {
 
     static final String CSR = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
     static final CsrPreview PREVIEW = new CsrPreview("app.test", List.of("app.test", "www.app.test"), List.of("10.0.0.9"),
             "ECDSA P-256", "server", 365, 1, "Test Root CA");
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    IssuanceService certificates;
-    @MockitoBean
-    CertificateAuthorityService authorities;
 
     @BeforeEach
     void oneDefaultCa() {
@@ -66,7 +57,7 @@ class CsrSigningControllerTests {
 
     @Test
     void firstSubmissionShowsWhatWillBeSignedAndSignsNothing() throws Exception {
-        given(certificates.previewCsr(any())).willReturn(PREVIEW);
+        given(issuance.previewCsr(any())).willReturn(PREVIEW);
 
         mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR).param("profile", "server").param("validityDays", "365"))
                 .andExpect(status().isOk())
@@ -75,45 +66,45 @@ class CsrSigningControllerTests {
                 .andExpect(content().string(Matchers.containsString("DNS:www.app.test")))
                 .andExpect(content().string(Matchers.containsString("IP Address:10.0.0.9")))
                 .andExpect(content().string(Matchers.containsString("Sign this request")));
-        verify(certificates, never()).signCsr(any(), any());
+        verify(issuance, never()).signCsr(any(), any());
     }
 
     @Test
     void confirmingThePreviewOfTheSameCsrSignsIt() throws Exception {
-        given(certificates.signCsr(any(), eq("admin"))).willReturn(new IssuedCertificate(7, "0b", "app.test", List.of(), List.of(),
-                "server", "ecdsa-p256", 1, UiFixtures.NOW, UiFixtures.NOW, "pem", "pem", null));
+        given(issuance.signCsr(any(), eq("admin"))).willReturn(new IssuedCertificate(7, "0b", "app.test", List.of(), List.of(),
+                "server", "ecdsa-p256", 1, UiFixtures.NOW, UiFixtures.NOW, "pem", "pem", null, List.of()));
 
         mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR).param("previewed", CSR)
                         .param("profile", "client").param("validityDays", "30").param("caId", "1"))
                 .andExpect(redirectedUrl("/certificates/7"));
-        verify(certificates).signCsr(new CsrIssuanceRequest(CSR, "client", 30, 1L), "admin");
+        verify(issuance).signCsr(new CsrIssuanceRequest(CSR, "client", 30, 1L), "admin");
     }
 
     @Test
     void csrChangedAfterThePreviewIsPreviewedAgainNotSigned() throws Exception {
-        given(certificates.previewCsr(any())).willReturn(PREVIEW);
+        given(issuance.previewCsr(any())).willReturn(PREVIEW);
 
         mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR).param("previewed", CSR.replace("MIIB", "MIIC")))
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("preview", PREVIEW));
-        verify(certificates, never()).signCsr(any(), any());
+        verify(issuance, never()).signCsr(any(), any());
     }
 
     @Test
     void uploadedCsrFileIsPreviewed() throws Exception {
-        given(certificates.previewCsr(any())).willReturn(PREVIEW);
+        given(issuance.previewCsr(any())).willReturn(PREVIEW);
 
         mvc.perform(multipart("/certificates/csr").file(new MockMultipartFile("file", "app.csr", "application/pkcs10",
                         CSR.getBytes(StandardCharsets.US_ASCII))).with(csrf()).param("validityDays", "365"))
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("preview", PREVIEW));
-        verify(certificates).previewCsr(new CsrIssuanceRequest(CSR, "server", 365, null));
+        verify(issuance).previewCsr(new CsrIssuanceRequest(CSR, "server", 365, null));
     }
 
     @Test
     void csrAskingForCaRightsIsRefusedUnderTheCsrField() throws Exception {
         String message = "the CSR asks for CA rights (basicConstraints CA:TRUE or keyCertSign); a CSR cannot make a CA";
-        given(certificates.previewCsr(any())).willThrow(new PolicyViolationException("csr", message));
+        given(issuance.previewCsr(any())).willThrow(new PolicyViolationException("csr", message));
 
         mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR))
                 .andExpect(status().isOk())

@@ -34,9 +34,13 @@ final class UiFixtures {
     private UiFixtures() {}
 
     static CertificateAuthority ca(long id, List<String> permittedDns) {
+        return ca(id, "Test Root CA", permittedDns);
+    }
+
+    static CertificateAuthority ca(long id, String name, List<String> permittedDns) {
         CertificateDescription details = CertificateDescription.of(CA_CERT);
         String pem = Pem.encode(CA_CERT);
-        return new CertificateAuthority(id, "Test Root CA", CaKind.ROOT, null, details.subject(), details.serialNumber(),
+        return new CertificateAuthority(id, name, CaKind.ROOT, null, details.subject(), details.serialNumber(),
                 "ecdsa-p256", details.notBefore(), details.notAfter(), details.sha256Fingerprint().replace(":", "").toLowerCase(),
                 permittedDns, List.of(), permittedDns.isEmpty() ? "unconstrained: this CA can sign for any name"
                         : "only " + String.join(", ", permittedDns) + " and names below them, and no IP address",

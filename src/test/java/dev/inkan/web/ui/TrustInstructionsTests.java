@@ -1,0 +1,78 @@
+package dev.inkan.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkan.export.ScriptLiterals;
+import dev.inkan.export.ScriptLiteralsTests;
+import dev.inkan.testing.HostileNames;
+import dev.inkan.testing.Processes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command of the "Trust this CA" page keeps a hostile CA name one inert word: each is run in
+ * {@code sh} with the trust tools stubbed, and nothing but the stubs runs.
+ */
+class TrustInstructionsTests {
+
+    private static final String[] TOOLS = {"certutil", "keytool", "security", "update-ca-certificates", "update-ca-trust", "trust",
+            "apk", "cp", "curl", "node", "java", "COPY", "RUN", "openssl"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyShellCommandOfThePageRunsWithoutExecutingAnythingFromTheCaName() throws Exception {
+        HostileNames.Sandbox box = HostileNames.Sandbox.in(dir, TOOLS);
+        Files.createDirectories(box.home().resolve(".mozilla/firefox/abc.default"));
+        Files.writeString(box.home().resolve(".mozilla/firefox/abc.default/cert9.db"), "");
+        List<String> names = HostileNames.names(box.marks());
+        int commands = 0;
+        for (String name : names) {
+            TrustInstructions trust = TrustInstructions.of(name, "http://127.0.0.1:8080/ca.pem", "http://127.0.0.1:8080");
+            List<String> shell = new ArrayList<>();
+            shell.add(trust.fetch());
+            trust.platforms().stream().filter(p -> !p.id().equals("windows")).forEach(p -> shell.add(p.commands()));
+            trust.oneLiners().stream().filter(p -> !p.id().contains("windows")).forEach(p -> shell.add(p.commands()));
+            for (String command : shell) {
+                Processes.Result result = box.sh(dir, command);
+                assertThat(result.stderr()).as(command).doesNotContainIgnoringCase("syntax error");
+                commands++;
+            }
+            String expected = ScriptLiterals.printable(name);
+            assertThat(box.optionValues("certutil", "-n")).as(name).isNotEmpty().allMatch(expected::equals);
+            assertThat(box.optionValues("keytool", "-alias")).as(name).hasSize(2).allMatch(expected::equals);
+            Files.deleteIfExists(box.log().resolve("certutil"));
+            Files.deleteIfExists(box.log().resolve("keytool"));
+        }
+        assertThat(commands).isGreaterThan(names.size() * 10);
+        assertThat(box.markers()).as("commands run from a CA name").isEmpty();
+        assertThat(box.calls("curl")).extracting(call -> call.get(1)).contains("http://127.0.0.1:8080/ca.pem",
+                "http://127.0.0.1:8080/install/linux");
+    }
+
+    @Test
+    void thePowerShellCommandsKeepEveryValueInsideASingleQuotedString() {
+        for (String name : HostileNames.names(dir)) {
+            TrustInstructions trust = TrustInstructions.of(name, "http://127.0.0.1:8080/ca.pem", "http://127.0.0.1:8080");
+            String windows = trust.platforms().stream().filter(p -> p.id().equals("windows")).findFirst().orElseThrow().commands();
+            List<ScriptLiteralsTests.PowerShellToken> tokens = ScriptLiteralsTests.tokenize(windows);
+            assertThat(tokens).filteredOn(ScriptLiteralsTests.PowerShellToken::quoted).extracting(ScriptLiteralsTests.PowerShellToken::text)
+                    .containsExactly(".\\" + trust.caFile());
+            assertThat(tokens).filteredOn(t -> !t.quoted()).allSatisfy(t -> assertThat(t.text()).doesNotContain("$", "`", ";", "(", "'"));
+        }
+    }
+
+    @Test
+    void aForgedHostHeaderCannotPutSyntaxIntoTheOneLiners() {
+        TrustInstructions trust = TrustInstructions.of("Root", "x", "http://evil$(touch x):80");
+        assertThat(Stream.concat(trust.oneLiners().stream(), trust.platforms().stream()).map(TrustInstructions.Platform::commands))
+                .noneMatch(c -> c.contains("$(touch"));
+        assertThat(trust.fetch()).isEqualTo("curl -fsSL http://INKAN-HOST:8080/ca.pem -o root.crt");
+    }
+}
