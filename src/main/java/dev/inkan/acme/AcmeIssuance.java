@@ -100,7 +100,7 @@ public class AcmeIssuance {
         if (order.accountId() != account.id()) {
             throw AcmeProblem.unauthorized("certificate " + certificateId + " belongs to another account");
         }
-        return new AcmeResponse(200, records.pem(certificateId, PemFile.FULLCHAIN), null, 0, true);
+        return AcmeResponse.pemChain(records.pem(certificateId, PemFile.FULLCHAIN));
     }
 
     /** revokeCert (RFC 8555 §7.6): signed by the account that ordered it, or by the certificate's own key. */

@@ -132,7 +132,7 @@ public class AcmeOrders {
             validation.start(challenge, authorization, keyAuthorization);
             challenge = orders.challenge(id).orElseThrow();
         }
-        AcmeResponse response = AcmeResponse.json(200, challengeView(urls, challenge));
+        AcmeResponse response = AcmeResponse.json(200, challengeView(urls, challenge)).up(urls.authorization(authorization.id()));
         return challenge.status() == AcmeStatus.PROCESSING ? response.retryAfter(RETRY_AFTER_SECONDS) : response;
     }
 

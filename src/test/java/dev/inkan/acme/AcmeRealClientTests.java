@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"inkan.admin-token=acme-clients-token-0123456789", "inkan.default-ca-name=Inkan ACME Clients Root CA",
-            "logging.level.dev.inkan=WARN", "inkan.acme.test-nonce-reject-percent=10"})
+            "logging.level.dev.inkan=WARN", "inkan.acme.test-nonce-reject-percent=5"})
 class AcmeRealClientTests {
 
     static final int HTTP01_PORT = freePort();

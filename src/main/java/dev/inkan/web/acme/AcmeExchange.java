@@ -64,6 +64,9 @@ class AcmeExchange {
         if (response.location() != null) {
             builder.header(HttpHeaders.LOCATION, response.location());
         }
+        if (response.up() != null) {
+            builder.header(HttpHeaders.LINK, "<" + response.up() + ">;rel=\"up\"");
+        }
         if (response.retryAfter() > 0) {
             builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(response.retryAfter()));
         }
