@@ -2,7 +2,8 @@
 #
 #   docker build -t inkan .
 #   docker run --rm -e SSL_SUBJECT=localhost -v "$PWD/certs:/certs" inkan           # one-shot
-#   docker run -d -p 127.0.0.1:8080:8080 -v inkan-data:/data inkan serve               # service
+#   docker run -d -p 127.0.0.1:8443:8443 -p 127.0.0.1:8080:8080 -v inkan-data:/data \
+#     -e INKAN_PUBLIC_NAMES=inkan.lan inkan serve                                       # service: HTTPS 8443, HTTP 8080
 #
 # Base images are build arguments so that tests (and air-gapped builds) can substitute local ones.
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-25
@@ -24,7 +25,8 @@ RUN ./mvnw -B -q -DskipTests package \
 
 FROM ${RUNTIME_IMAGE}
 # `serve` always runs as this unprivileged user (entrypoint.sh drops root with setpriv); its data
-# lives in /data and it listens on all interfaces of the container (publish it on 127.0.0.1 only).
+# lives in /data and it listens on all interfaces of the container (publish it on 127.0.0.1 only, or set
+# INKAN_PUBLIC_NAMES to the names clients use, which the HTTPS certificate then carries).
 # The default command, oneshot, runs as root on purpose: it writes into a host directory mounted at
 # /certs and gives each file the owner of that directory (chown needs root), so the host user can
 # read and delete them without sudo. `docker run --user "$(id -u):$(id -g)"` works as well and needs no chown.
@@ -45,6 +47,8 @@ RUN java -XX:AOTCacheOutput=/app/oneshot.aot -jar /app/inkan.jar oneshot --out /
 ENV INKAN_DATA_DIR=/data INKAN_BIND_ADDRESS=0.0.0.0
 WORKDIR /data
 VOLUME ["/data"]
-EXPOSE 8080
+# 8443: UI and API over HTTPS (certificate from Inkan's own CA, renewed in place); 8080: plain HTTP for the
+# trust bootstrap only (/ca.pem, /install, CRL/OCSP, health); INKAN_TLS=off serves everything on 8080.
+EXPOSE 8443 8080
 ENTRYPOINT ["/app/entrypoint.sh"]
 CMD ["oneshot", "--out", "/certs"]

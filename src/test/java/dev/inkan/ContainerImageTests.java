@@ -88,7 +88,7 @@ class ContainerImageTests {
         // Maven and every dependency over TLS (a warm ~/.m2 once hid a broken trust store). Kept under target/container,
         // so a second run in the same checkout reuses the downloads.
         Path m2 = Files.createDirectories(work.resolve("m2"));
-        podmanOk(Duration.ofMinutes(10), "build", "-t", IMAGE, "--network", "host", "-v", m2 + ":/root/.m2",
+        podmanOk(Duration.ofMinutes(25), "build", "-t", IMAGE, "--network", "host", "-v", m2 + ":/root/.m2",
                 "--build-arg", "BUILD_IMAGE=" + BASE, "--build-arg", "RUNTIME_IMAGE=" + BASE, projectDir().toString());
     }
 
@@ -170,16 +170,19 @@ class ContainerImageTests {
     }
 
     @Test
-    void serveDropsRootToTheInkanUserKeepsItsDataInDataAndAnswersHealthAndCaPem() throws Exception {
+    void serveDropsRootToTheInkanUserKeepsItsDataInDataAndAnswersHealthAndCaPemThenHttps() throws Exception {
         int port;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        int httpsPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             var second = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
+            httpsPort = second.getLocalPort();
         }
         String name = "inkan-serve-test-" + port;
         // Host networking keeps the test free of port-forwarding plumbing; the bind address is narrowed
         // to loopback for the test (the image's own default, 0.0.0.0, is for a published container port).
         var started = podman(Duration.ofMinutes(1), "run", "-d", "--name", name, "--network", "host",
-                "-e", "INKAN_BIND_ADDRESS=127.0.0.1", "-e", "SERVER_PORT=" + port, IMAGE, "serve");
+                "-e", "INKAN_BIND_ADDRESS=127.0.0.1", "-e", "INKAN_PORT=" + port, "-e", "INKAN_HTTPS_PORT=" + httpsPort, IMAGE, "serve");
         assertThat(started.exitCode()).as(started.output()).isZero();
         try {
             var client = java.net.http.HttpClient.newHttpClient();
@@ -198,6 +201,10 @@ class ContainerImageTests {
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             X509Certificate ca = dev.inkan.engine.Pem.readCertificates("ca.pem", caPem).get(0);
             assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
+            // The UI and API answer over HTTPS with a certificate for 127.0.0.1 from that CA.
+            dev.inkan.testing.TrustedCas.add(caPem);
+            assertThat(new dev.inkan.testing.ApiClient(httpsPort, null).get("/actuator/health").text()).contains("UP");
+            assertThat(dev.inkan.testing.ApiClient.plain(port, null).get("/api/v1/cas").status()).isEqualTo(308);
 
             var inside = podman(Duration.ofMinutes(1), "exec", name, "sh", "-c",
                     "grep '^Uid:' /proc/1/status; stat -c '%U %a' /data/admin-token; ls /data");

@@ -10,7 +10,9 @@ public enum AuditAction {
     ISSUED("certificate.issued"),
     CSR_SIGNED("certificate.csr-signed"),
     REVOKED("certificate.revoked"),
-    KEY_DELETED("certificate.key-deleted");
+    KEY_DELETED("certificate.key-deleted"),
+    /** A wrong UI password or bearer token (actor: the client address; the detail never holds the secret). */
+    AUTHENTICATION_FAILED("authentication.failed");
 
     private final String id;
 

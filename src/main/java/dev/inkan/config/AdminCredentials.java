@@ -1,5 +1,7 @@
 package dev.inkan.config;
 
+import dev.inkan.storage.StartRefusedException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +37,8 @@ public class AdminCredentials {
     private final byte[] passwordHash;
     private final Path tokenFile;
 
-    public AdminCredentials(InkanProperties properties, JdbcClient jdbc) {
+    public AdminCredentials(InkanProperties properties, JdbcClient jdbc, Environment environment) {
+        refuseWeakSecretsOffLoopback(properties, environment.getProperty("server.address"));
         Path dataDir = ServiceConfiguration.dataDirectory(properties);
         this.tokenFile = dataDir.resolve(TOKEN_FILE);
         if (properties.adminToken() != null && !properties.adminToken().isBlank()) {
@@ -56,6 +60,40 @@ public class AdminCredentials {
         boolean password = properties.adminPassword() != null && !properties.adminPassword().isEmpty();
         passwordHash = password ? sha256(properties.adminPassword()) : tokenHash;
         log.info("Web UI login: user '{}', password {}", USERNAME, password ? "from INKAN_ADMIN_PASSWORD" : "= the API bearer token");
+    }
+
+    /** The shortest token or password accepted on an address other machines can reach. */
+    static final int MIN_LENGTH_OFF_LOOPBACK = 16;
+
+    /**
+     * A short token or password on an address other machines reach can be guessed (even throttled, a
+     * 6-character password falls to a botnet): refuse to start, saying what to do.
+     */
+    static void refuseWeakSecretsOffLoopback(InkanProperties properties, String bindAddress) {
+        if (isLoopback(bindAddress)) {
+            return;
+        }
+        String where = bindAddress == null || bindAddress.isBlank() ? "every interface" : bindAddress;
+        for (var secret : new String[][] {{"INKAN_ADMIN_TOKEN", properties.adminToken()}, {"INKAN_ADMIN_PASSWORD", properties.adminPassword()}}) {
+            String value = secret[1] == null ? "" : secret[0].endsWith("TOKEN") ? secret[1].strip() : secret[1];
+            if (!value.isEmpty() && value.length() < MIN_LENGTH_OFF_LOOPBACK) {
+                throw new StartRefusedException(secret[0] + " has " + value.length() + " characters, fewer than "
+                        + MIN_LENGTH_OFF_LOOPBACK + ", and the service listens on " + where + ", which other machines can reach; "
+                        + "set a longer one (openssl rand -base64 32), unset INKAN_ADMIN_TOKEN to have one generated,"
+                        + " or bind to 127.0.0.1 (INKAN_BIND_ADDRESS)");
+            }
+        }
+    }
+
+    static boolean isLoopback(String bindAddress) {
+        if (bindAddress == null || bindAddress.isBlank()) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(bindAddress.strip()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     public boolean tokenMatches(String presented) {

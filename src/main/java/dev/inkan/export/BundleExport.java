@@ -125,7 +125,7 @@ public final class BundleExport {
         StringBuilder commands = new StringBuilder();
         for (TrustPlatform platform : TrustPlatform.values()) {
             commands.append(String.format("%-8s %s%n         %s%n", platform.id(), platform.title(),
-                    options.installBaseUrl() == null ? localCommand(platform) : TrustInstallers.command(platform, options.installBaseUrl())));
+                    options.installBaseUrl() == null ? localCommand(platform) : installers.command(platform, ca, options.installBaseUrl())));
         }
         values.put("trustCommands", commands.toString().stripTrailing());
         return values;

@@ -52,27 +52,51 @@ public final class TrustInstallers {
     }
 
     /** A plain-text page listing every platform with its command, for {@code GET /install}. */
-    public static String index(RootOfTrust ca, String baseUrl) {
+    public String index(RootOfTrust ca, String baseUrl) {
         StringBuilder text = new StringBuilder();
         text.append("Trust the Inkan CA \"").append(ScriptLiterals.printable(ca.name())).append("\" on this machine.\n")
                 .append("SHA-256 fingerprint: ").append(ca.sha256Colons()).append('\n')
                 .append(ca.constraintsDescription()).append("\n\n")
-                .append("Each script checks the CA it carries against this fingerprint, can be run twice,\n")
-                .append("and undoes itself with 'uninstall' (... | sh -s uninstall; PowerShell: -Uninstall).\n\n");
+                .append("Each command downloads its script, checks the script's SHA-256 against the value it carries\n")
+                .append("and runs it only if they match; the script checks the CA it carries against the fingerprint,\n")
+                .append("can be run twice, and undoes itself with 'uninstall' (sh FILE uninstall; PowerShell: -Uninstall).\n\n");
         for (TrustPlatform platform : TrustPlatform.values()) {
-            text.append(String.format("%-8s %s%n         %s%n", platform.id(), platform.title(), command(platform, baseUrl)));
+            text.append(String.format("%-8s %s%n         %s%n", platform.id(), platform.title(), command(platform, ca, baseUrl)));
         }
         return text.toString();
     }
 
-    /** The one-line command a user runs for {@code platform}, as trust pages and README.txt show it. */
-    public static String command(TrustPlatform platform, String baseUrl) {
-        String url = ScriptLiterals.plainUrl(baseUrl, UNKNOWN_BASE_URL) + "/install/" + platform.id();
+    /**
+     * The one-line command a user runs for {@code platform}, as trust pages and README.txt show it. It
+     * pins the script: it downloads {@code /install/{platform}} to a file, compares the file's SHA-256
+     * with the hash of the script rendered here for this CA and base URL, and runs it only when they
+     * match, so a script (and the CA in it) changed on the way over plain HTTP is refused before
+     * anything is trusted.
+     */
+    public String command(TrustPlatform platform, RootOfTrust ca, String baseUrl) {
+        String base = ScriptLiterals.plainUrl(baseUrl, UNKNOWN_BASE_URL);
+        String url = base + "/install/" + platform.id();
+        String sha256 = sha256(render(platform, ca, base));
+        String file = "inkan-" + platform.fileName();
         if (platform.isPowerShell()) {
-            return "& ([scriptblock]::Create((iwr -UseBasicParsing " + url + ").Content))";
+            return "iwr -UseBasicParsing " + url + " -OutFile " + file + "; if ((Get-FileHash " + file + " -Algorithm SHA256).Hash"
+                    + " -eq '" + sha256.toUpperCase(Locale.ROOT) + "') { powershell -ExecutionPolicy Bypass -File .\\" + file
+                    + " } else { Write-Error 'inkan: the downloaded script is not the one pinned here; nothing was installed' }";
         }
+        String check = platform == TrustPlatform.MACOS ? "shasum -a 256 -c" : "sha256sum -c -";
         String shell = platform.needsRoot() ? "sudo sh" : "sh";
-        return "curl -fsSL " + url + " | " + shell + (platform == TrustPlatform.DOCKER ? " -s install REGISTRY:PORT" : "");
+        return "curl -fsSL " + url + " -o " + file + " && echo '" + sha256 + "  " + file + "' | " + check + " && " + shell + " "
+                + file + (platform == TrustPlatform.DOCKER ? " install REGISTRY:PORT" : "");
+    }
+
+    /** The lower-case hex SHA-256 of a rendered script as served (UTF-8), what the one-liners pin. */
+    public static String sha256(String script) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> shellValues(RootOfTrust ca) {

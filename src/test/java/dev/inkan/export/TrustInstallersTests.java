@@ -55,12 +55,19 @@ class TrustInstallersTests {
                 "alpine", "nss", "macos", "windows", "java", "node", "python", "curl", "docker");
         assertThat(TrustPlatform.byId(" Linux ")).contains(TrustPlatform.LINUX);
         assertThat(TrustPlatform.byId("beos")).isEmpty();
-        assertThat(TrustInstallers.command(TrustPlatform.LINUX, "http://10.0.0.5:8080/"))
-                .isEqualTo("curl -fsSL http://10.0.0.5:8080/install/linux | sudo sh");
-        assertThat(TrustInstallers.index(constrained, "http://10.0.0.5:8080")).contains(constrained.sha256Colons())
+        String linuxSha = TrustInstallers.sha256(INSTALLERS.render(TrustPlatform.LINUX, constrained, "http://10.0.0.5:8080"));
+        assertThat(INSTALLERS.command(TrustPlatform.LINUX, constrained, "http://10.0.0.5:8080/"))
+                .isEqualTo("curl -fsSL http://10.0.0.5:8080/install/linux -o inkan-install-ca-linux.sh && echo '" + linuxSha
+                        + "  inkan-install-ca-linux.sh' | sha256sum -c - && sudo sh inkan-install-ca-linux.sh");
+        String nssSha = TrustInstallers.sha256(INSTALLERS.render(TrustPlatform.NSS, constrained, "http://10.0.0.5:8080"));
+        String windowsSha = TrustInstallers.sha256(INSTALLERS.render(TrustPlatform.WINDOWS, constrained, "http://10.0.0.5:8080"));
+        assertThat(INSTALLERS.index(constrained, "http://10.0.0.5:8080")).contains(constrained.sha256Colons())
                 .contains("This CA can sign only for: corp.test")
-                .contains("nss      Firefox and Chromium on Linux").contains("curl -fsSL http://10.0.0.5:8080/install/nss | sh\n")
-                .contains("& ([scriptblock]::Create((iwr -UseBasicParsing http://10.0.0.5:8080/install/windows).Content))");
+                .contains("nss      Firefox and Chromium on Linux")
+                .contains("curl -fsSL http://10.0.0.5:8080/install/nss -o inkan-install-ca-nss.sh && echo '" + nssSha
+                        + "  inkan-install-ca-nss.sh' | sha256sum -c - && sh inkan-install-ca-nss.sh\n")
+                .contains("iwr -UseBasicParsing http://10.0.0.5:8080/install/windows -OutFile inkan-install-ca-windows.ps1;")
+                .contains("(Get-FileHash inkan-install-ca-windows.ps1 -Algorithm SHA256).Hash -eq '" + windowsSha.toUpperCase(java.util.Locale.ROOT) + "'");
         assertThat(RootOfTrust.fromPem(constrained.pem())).isEqualTo(constrained);
     }
 
@@ -224,5 +231,48 @@ class TrustInstallersTests {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).contains("SHA-256 fingerprint: " + constrained.sha256Colons());
         assertThat(run.stderr()).contains("security is not installed; this script is for macOS");
+    }
+
+    /**
+     * The one-liner as a user pastes it, run by sh with curl and sudo stubbed: curl "downloads" the given
+     * file, sudo only records what it was asked to run. Returns the result and what sudo recorded.
+     */
+    private Processes.Result pasteOneLiner(String command, String served, Path work) throws Exception {
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Files.writeString(work.resolve("served"), served);
+        Path curl = Files.writeString(bin.resolve("curl"), "#!/bin/sh\nout=\n"
+                + "while [ $# -gt 0 ]; do case \"$1\" in -o) out=\"$2\"; shift 2 ;; *) shift ;; esac; done\n"
+                + "cp \"$SERVED\" \"$out\"\n");
+        Path sudo = Files.writeString(bin.resolve("sudo"), "#!/bin/sh\necho \"$*\" >> \"$RAN\"\n");
+        for (Path stub : List.of(curl, sudo)) {
+            stub.toFile().setExecutable(true);
+        }
+        return Processes.run(List.of("sh", "-c", command), work, Map.of("PATH", bin + ":" + System.getenv("PATH"),
+                "SERVED", work.resolve("served").toString(), "RAN", work.resolve("ran").toString()), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void pinnedOneLinerRunsTheServedScriptOnlyWhenItIsTheOnePinned() throws Exception {
+        String base = "http://127.0.0.1:8080";
+        String command = INSTALLERS.command(TrustPlatform.LINUX, constrained, base);
+        String genuine = INSTALLERS.render(TrustPlatform.LINUX, constrained, base);
+
+        Path good = Files.createDirectories(dir.resolve("pin-good"));
+        var accepted = pasteOneLiner(command, genuine, good);
+        assertThat(accepted.exitCode()).as(accepted.output()).isZero();
+        assertThat(Files.readString(good.resolve("ran"))).isEqualTo("sh inkan-install-ca-linux.sh\n");
+        assertThat(Files.readString(good.resolve("inkan-install-ca-linux.sh"))).isEqualTo(genuine);
+
+        // A script changed on the way (one command added), and a script carrying another CA (its own
+        // fingerprint check then passes): both refused before sudo runs anything.
+        String[] tampered = {genuine.replaceFirst("\n", "\ntouch /tmp/pwned-by-inkan-test\n"),
+            INSTALLERS.render(TrustPlatform.LINUX, hostile, base)};
+        for (int i = 0; i < tampered.length; i++) {
+            Path bad = Files.createDirectories(dir.resolve("pin-bad-" + i));
+            var refused = pasteOneLiner(command, tampered[i], bad);
+            assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+            assertThat(refused.output()).contains("FAILED");
+            assertThat(bad.resolve("ran")).doesNotExist();
+        }
     }
 }

@@ -10,7 +10,11 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The REST API as curl drives it: JSON in, JSON or files out, with or without a bearer token. */
+/**
+ * The REST API as curl drives it: JSON in, JSON or files out, with or without a bearer token. Over
+ * HTTPS to {@code https://127.0.0.1:PORT}, trusting only {@link TrustedCas} (the services' own CAs),
+ * as {@code curl --cacert ca.pem} does; {@link #plain} talks plain HTTP to the bootstrap port.
+ */
 public final class ApiClient {
 
     /** A response: status, content type, raw body. */
@@ -35,14 +39,30 @@ public final class ApiClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .sslContext(TrustedCas.sslContext()).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
     private final String token;
 
+    /** HTTPS on {@code port} of 127.0.0.1 (the service's CA must be in {@link TrustedCas}). */
     public ApiClient(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
+        this("https://127.0.0.1:" + port, token);
+    }
+
+    private ApiClient(String base, String token) {
+        this.base = base;
         this.token = token;
+    }
+
+    /** Plain HTTP on {@code port} of 127.0.0.1: the bootstrap port, or the only one with INKAN_TLS=off. */
+    public static ApiClient plain(int port, String token) {
+        return new ApiClient("http://127.0.0.1:" + port, token);
+    }
+
+    /** HTTPS to a service started by the test itself: trusts its default CA and uses its HTTPS port. */
+    public static ApiClient of(org.springframework.context.ApplicationContext service, String token) {
+        TrustedCas.add(service.getBean(dev.inkan.authority.CertificateAuthorityService.class).defaultAuthority().certificatePem());
+        return new ApiClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")), token);
     }
 
     public String base() {
@@ -50,7 +70,7 @@ public final class ApiClient {
     }
 
     public ApiClient withToken(String other) {
-        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), other);
+        return new ApiClient(base, other);
     }
 
     public Response get(String path) {

@@ -3,6 +3,9 @@ package dev.inkan.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.config.PublicEndpoints;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,16 +14,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real service on a random port over a fresh data directory, shared by every test class that
+ * The real service on random ports over a fresh data directory, shared by every test class that
  * extends this one (one Spring context for all of them: same configuration, cached). Tests drive it
- * over HTTP with {@link #api()}, as the README's curl examples do.
+ * over HTTPS with {@link #api()}, trusting its default CA as {@code curl --cacert ca.pem} does, and
+ * the plain-HTTP bootstrap port with {@link #plain()}. The login throttle is set out of reach here
+ * (tests send wrong tokens on purpose); {@code AuthenticationThrottleTests} runs with the defaults.
  *
  * <p>With {@code -Dinkan.test.database=postgresql} (the pom's {@code postgresql} surefire execution) the
  * service runs on a fresh database of the test's own PostgreSQL ({@link PostgresServer}) instead of H2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"inkan.admin-token=" + RunningService.TOKEN, "inkan.default-ca-name=Inkan Test Root CA",
-            "logging.level.dev.inkan=WARN"})
+            "logging.level.dev.inkan=WARN", "inkan.transport.http-port=0", "inkan.login-throttle.per-address=1000000",
+            "inkan.login-throttle.overall=1000000"})
 public abstract class RunningService {
 
     public static final String TOKEN = "test-admin-token-0123456789";
@@ -35,6 +41,17 @@ public abstract class RunningService {
     /** The system property that selects the database: {@code h2} (default) or {@code postgresql}. */
     public static final String DATABASE_PROPERTY = "inkan.test.database";
     private static String postgresUrl;
+
+    @Autowired
+    protected PublicEndpoints endpoints;
+
+    /** The service's default CA, which every test HTTPS client trusts from here on. */
+    protected X509Certificate serviceCa;
+
+    @Autowired
+    void trustTheServiceCa(CertificateAuthorityService authorities) {
+        serviceCa = TrustedCas.add(authorities.defaultAuthority().certificatePem());
+    }
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -75,6 +92,11 @@ public abstract class RunningService {
 
     protected ApiClient anonymous() {
         return new ApiClient(port, null);
+    }
+
+    /** Plain HTTP, without a token: what works before the CA is trusted. */
+    protected ApiClient plain() {
+        return ApiClient.plain(endpoints.httpPort(), null);
     }
 
     protected long certificateCount() {

@@ -24,6 +24,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
+    private int httpPort;
+
     private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
@@ -33,13 +35,15 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service on {@code dataDir} and waits until {@code /actuator/health} says UP. */
     public static ServiceProcess start(Path dataDir, Map<String, String> environment, Duration startTimeout) {
         int port = freePort();
+        int httpPort = freePort();
         try {
             Path log = Files.createTempFile(Files.createDirectories(Tools.buildDir()), "service-process-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command(port)).redirectErrorStream(true).redirectOutput(log.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command(port, httpPort)).redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().put("INKAN_DATA_DIR", dataDir.toString());
             builder.environment().putAll(environment);
             ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+            service.httpPort = httpPort;
             service.awaitUp(startTimeout);
             return service;
         } catch (IOException e) {
@@ -51,18 +55,20 @@ public final class ServiceProcess implements AutoCloseable {
     public static Processes.Result runToExit(Path dataDir, Map<String, String> environment, Duration timeout) {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("INKAN_DATA_DIR", dataDir.toString());
-        return Processes.run(command(freePort()), null, env, timeout);
+        return Processes.run(command(freePort(), freePort()), null, env, timeout);
     }
 
-    private static List<String> command(int port) {
+    /** HTTPS (UI, API) on {@code port}, the plain-HTTP bootstrap on {@code httpPort}. */
+    private static List<String> command(int port, int httpPort) {
         List<String> command = new ArrayList<>(List.of(OneShotRuns.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "dev.inkan.Inkan", "--server.address=127.0.0.1",
-                "--server.port=" + port));
+                "--server.port=" + port, "--inkan.transport.http-port=" + httpPort));
         return command;
     }
 
+    /** Up when health over plain HTTP says so; then its CA (from /ca.pem) is trusted for the HTTPS port. */
     private void awaitUp(Duration timeout) {
-        ApiClient anonymous = new ApiClient(port, null);
+        ApiClient anonymous = ApiClient.plain(httpPort, null);
         try {
             await().atMost(timeout).pollInterval(Duration.ofMillis(100)).ignoreExceptionsMatching(e -> process.isAlive())
                     .until(() -> {
@@ -75,6 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("the service did not come up within " + timeout + ":\n" + output(), e);
         }
+        TrustedCas.add(anonymous.get("/ca.pem").text());
     }
 
     public int port() {

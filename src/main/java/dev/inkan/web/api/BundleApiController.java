@@ -1,5 +1,6 @@
 package dev.inkan.web.api;
 
+import dev.inkan.config.PublicEndpoints;
 import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
 import dev.inkan.issuance.CertificateRecords;
@@ -29,9 +30,12 @@ class BundleApiController {
     private final CertificateRecords records;
     private final BundleExport bundles;
 
-    BundleApiController(CertificateRecords records, BundleExport bundles) {
+    private final PublicEndpoints endpoints;
+
+    BundleApiController(CertificateRecords records, BundleExport bundles, PublicEndpoints endpoints) {
         this.records = records;
         this.bundles = bundles;
+        this.endpoints = endpoints;
     }
 
     @GetMapping(path = "/api/v1/certificates/{id}/bundle.zip", produces = "application/zip")
@@ -43,7 +47,7 @@ class BundleApiController {
         var p12 = new Pkcs12Request(chosen, encryption).validate();
         BundleOptions options = BundleOptions.defaults(chosen.toCharArray()).withEncryption(p12)
                 .withSecret(secretName, namespace, secretCa)
-                .withInstallBaseUrl(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+                .withInstallBaseUrl(endpoints.httpBaseFor(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost()));
         byte[] zip = bundles.zip(records.bundle(id), options);
         var response = ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .cacheControl(CacheControl.noStore())

@@ -1,6 +1,7 @@
 package dev.inkan.web.api;
 
 import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.config.PublicEndpoints;
 import dev.inkan.export.RootOfTrust;
 import dev.inkan.export.TrustInstallers;
 import dev.inkan.export.TrustPlatform;
@@ -24,16 +25,18 @@ class InstallScriptController {
 
     private final CertificateAuthorityService authorities;
     private final TrustInstallers installers;
+    private final PublicEndpoints endpoints;
 
-    InstallScriptController(CertificateAuthorityService authorities, TrustInstallers installers) {
+    InstallScriptController(CertificateAuthorityService authorities, TrustInstallers installers, PublicEndpoints endpoints) {
         this.authorities = authorities;
         this.installers = installers;
+        this.endpoints = endpoints;
     }
 
     @GetMapping("/install")
     ResponseEntity<String> index() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain; charset=utf-8"))
-                .body(TrustInstallers.index(defaultCa(), baseUrl()));
+                .body(installers.index(defaultCa(), baseUrl()));
     }
 
     /**
@@ -55,7 +58,8 @@ class InstallScriptController {
         return RootOfTrust.fromPem(authorities.defaultAuthority().certificatePem());
     }
 
-    private static String baseUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    /** The plain-HTTP address (the scripts are meant to be fetched before HTTPS is trusted), on the host the client used. */
+    private String baseUrl() {
+        return endpoints.httpBaseFor(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost());
     }
 }

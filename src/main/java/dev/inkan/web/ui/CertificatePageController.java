@@ -3,6 +3,7 @@ package dev.inkan.web.ui;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.config.PublicEndpoints;
 import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
 import dev.inkan.issuance.CertificateDetails;
@@ -66,12 +67,15 @@ class CertificatePageController {
     private final CertificateAuthorityService authorities;
     private final BundleExport bundles;
 
+    private final PublicEndpoints endpoints;
+
     CertificatePageController(CertificateRecords certificates, CertificateRevocation revocation, CertificateAuthorityService authorities,
-                              BundleExport bundles) {
+                              BundleExport bundles, PublicEndpoints endpoints) {
         this.certificates = certificates;
         this.revocation = revocation;
         this.authorities = authorities;
         this.bundles = bundles;
+        this.endpoints = endpoints;
     }
 
     @GetMapping("/certificates")
@@ -120,7 +124,7 @@ class CertificatePageController {
         return passwordProtectedDownload(id, model, "bundle.zip", "application/zip", () -> {
             Pkcs12.Encryption p12Encryption = new Pkcs12Request(password, encryption).validate();
             BundleOptions options = BundleOptions.defaults(password.toCharArray()).withEncryption(p12Encryption)
-                    .withInstallBaseUrl(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+                    .withInstallBaseUrl(endpoints.httpBaseFor(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost()));
             return bundles.zip(certificates.bundle(id), options);
         });
     }

@@ -1,5 +1,6 @@
 package dev.inkan.web.ui;
 
+import dev.inkan.export.RootOfTrust;
 import dev.inkan.export.ScriptLiterals;
 import dev.inkan.export.TrustInstallers;
 import dev.inkan.export.TrustPlatform;
@@ -16,7 +17,7 @@ import java.util.Locale;
  *
  * @param caFile  the file name the commands use for the CA certificate, e.g. {@code inkan-dev-root-ca.crt}
  * @param caUrl   an absolute URL the CA certificate can be fetched from without logging in, or null
- * @param baseUrl the service's own address, {@code http://HOST:PORT}, for the install one-liners
+ * @param baseUrl the service's plain-HTTP address, {@code http://HOST:PORT}
  */
 public record TrustInstructions(String caFile, String caUrl, String baseUrl, String nickname) {
 
@@ -50,14 +51,14 @@ public record TrustInstructions(String caFile, String caUrl, String baseUrl, Str
             TrustPlatform.JAVA, "Uses the java on your PATH (or JAVA_HOME)."));
 
     /**
-     * The one-liners that run the scripts served at {@code GET /install/{platform}}; each script
-     * carries the default CA, checks its fingerprint and installs it into that platform's stores.
-     * The command text is {@link TrustInstallers#command}'s, the same the bundle's README.txt shows.
+     * The one-liners that run the scripts served at {@code GET /install/{platform}} for the default CA
+     * ({@code ca}); each downloads its script and runs it only if its SHA-256 is the one pinned in the
+     * command ({@link TrustInstallers#command}, the same text the bundle's README.txt shows).
      */
-    public List<Platform> oneLiners() {
+    static List<Platform> oneLiners(TrustInstallers installers, RootOfTrust ca, String baseUrl) {
         return ONE_LINER_NOTES.entrySet().stream()
                 .map(e -> new Platform("install-" + e.getKey().id(), e.getKey().title(), e.getValue(),
-                        TrustInstallers.command(e.getKey(), baseUrl)))
+                        installers.command(e.getKey(), ca, baseUrl)))
                 .toList();
     }
 

@@ -2,6 +2,10 @@ package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.config.PublicEndpoints;
+import dev.inkan.export.RootOfTrust;
+import dev.inkan.export.TrustInstallers;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,18 +17,25 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class TrustPageController {
 
     private final CertificateAuthorityService authorities;
+    private final TrustInstallers installers;
+    private final PublicEndpoints endpoints;
 
-    TrustPageController(CertificateAuthorityService authorities) {
+    TrustPageController(CertificateAuthorityService authorities, TrustInstallers installers, PublicEndpoints endpoints) {
         this.authorities = authorities;
+        this.installers = installers;
+        this.endpoints = endpoints;
     }
 
     @GetMapping("/cas/{id}/trust")
     String showTrustPage(@PathVariable long id, Model model) {
         CertificateAuthority ca = authorities.get(id);
-        // The address the browser used to reach Inkan is the one other machines on its network can use.
-        String baseUrl = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        // The host the browser used to reach Inkan is the one other machines on its network can use; the CA
+        // and the scripts are fetched over plain HTTP, before anything trusts Inkan's HTTPS certificate.
+        String baseUrl = endpoints.httpBaseFor(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost());
         model.addAttribute("ca", ca);
         model.addAttribute("trust", TrustInstructions.of(ca.name(), ca.defaultAuthority() ? baseUrl + "/ca.pem" : null, baseUrl));
+        model.addAttribute("oneLiners", ca.defaultAuthority()
+                ? TrustInstructions.oneLiners(installers, RootOfTrust.fromPem(ca.certificatePem()), baseUrl) : List.of());
         return "cas/trustPage";
     }
 }

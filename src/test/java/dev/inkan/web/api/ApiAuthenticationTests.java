@@ -123,7 +123,7 @@ class ApiAuthenticationTests extends RunningService {
 
     private static java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            return dev.inkan.testing.TrustedCas.httpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -3,6 +3,7 @@ package dev.inkan.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.export.RootOfTrust;
+import dev.inkan.export.TrustInstallers;
 import dev.inkan.testing.ApiClient;
 import dev.inkan.testing.BundleSite;
 import dev.inkan.testing.NginxServer;
@@ -42,7 +43,7 @@ class BundleApiTests extends RunningService {
         if (password != null) {
             request.header("X-Inkan-P12-Password", password);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return dev.inkan.testing.TrustedCas.httpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
@@ -64,7 +65,8 @@ class BundleApiTests extends RunningService {
         p12.load(Files.newInputStream(bundle.resolve("cert.p12")), "zip-p12-password".toCharArray());
         assertThat(p12.getCertificateChain("inkan")).hasSize(2);
         assertThat(Files.readString(bundle.resolve("ca.pem"))).isEqualTo(anonymous().get("/ca.pem").text());
-        assertThat(Files.readString(bundle.resolve("README.txt"))).contains("curl -fsSL " + api().base() + "/install/linux | sudo sh");
+        assertThat(Files.readString(bundle.resolve("README.txt"))).contains("curl -fsSL " + plain().base()
+                + "/install/linux -o inkan-install-ca-linux.sh && echo '" + TrustInstallers.sha256(plain().get("/install/linux").text()) + "  inkan-install-ca-linux.sh' | sha256sum -c - && sudo sh");
     }
 
     @Test
@@ -103,7 +105,8 @@ class BundleApiTests extends RunningService {
         assertThat(linux.status()).isEqualTo(200);
         assertThat(linux.contentType()).startsWith("text/x-shellscript");
         assertThat(linux.text()).startsWith("#!/bin/sh").contains("INKAN_CA_SHA256='" + ca.sha256() + "'").contains(ca.pem().strip())
-                .contains("curl -fsSL " + api().base() + "/install/linux | sudo sh");
+                .contains("curl -fsSL " + plain().base() + "/install/linux | sudo sh");
+        assertThat(plain().get("/install/linux").text()).as("the same bytes over plain HTTP, so one pinned hash fits both").isEqualTo(linux.text());
         Path script = Files.writeString(tmp.resolve("linux.sh"), linux.text());
         var shellcheck = Processes.run(List.of("shellcheck", script.toString()));
         assertThat(shellcheck.ok()).as(shellcheck.output()).isTrue();
@@ -112,16 +115,20 @@ class BundleApiTests extends RunningService {
         assertThat(windows.contentType()).startsWith("text/plain");
         assertThat(windows.text()).contains("$CaSha256 = '" + ca.sha256() + "'").contains("Import-Certificate");
         ApiClient.Response index = anonymous().get("/install");
-        assertThat(index.text()).contains(ca.sha256Colons()).contains("curl -fsSL " + api().base() + "/install/nss | sh");
+        String nssCommand = index.text().lines().filter(line -> line.contains("/install/nss")).findFirst().orElseThrow().strip();
+        assertThat(index.text()).contains(ca.sha256Colons());
+        assertThat(nssCommand).startsWith("curl -fsSL " + plain().base() + "/install/nss -o inkan-install-ca-nss.sh && echo '"
+                + TrustInstallers.sha256(plain().get("/install/nss").text()) + "  inkan-install-ca-nss.sh' | sha256sum -c - && sh inkan-install-ca-nss.sh");
         ApiClient.Response unknown = anonymous().get("/install/beos");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.text()).contains("linux, debian, fedora");
-        var unknownPiped = Processes.run(List.of("sh", "-c", "curl -sS \"$1\" | sh", "pipe", api().base() + "/install/beos"));
+        var unknownPiped = Processes.run(List.of("sh", "-c", "curl -sS \"$1\" | sh", "pipe", plain().base() + "/install/beos"));
         assertThat(unknownPiped.exitCode()).isEqualTo(1);
         assertThat(unknownPiped.stderr()).startsWith("inkan: no install script for this platform; use one of linux,");
 
         Path home = Files.createDirectories(tmp.resolve("home"));
-        var piped = Processes.run(List.of("sh", "-c", "curl -fsSL \"$1\" | sh", "pipe", api().base() + "/install/nss"), null,
+        // The pinned one-liner exactly as /install prints it: download, check the SHA-256, run.
+        var piped = Processes.run(List.of("sh", "-c", nssCommand), Files.createDirectories(tmp.resolve("cwd")),
                 Map.of("HOME", home.toString()), Duration.ofSeconds(60));
         assertThat(piped.ok()).as(piped.output()).isTrue();
         assertThat(piped.stdout()).contains("SHA-256 fingerprint: " + ca.sha256Colons());

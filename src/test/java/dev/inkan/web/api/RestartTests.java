@@ -24,18 +24,15 @@ class RestartTests {
 
     private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
         // command-line arguments, as a user gives them: they win over application.properties
-        String[] arguments = new String[extra.length + 3];
+        String[] arguments = new String[extra.length + 4];
         arguments[0] = "--inkan.data-dir=" + dataDir;
         arguments[1] = "--server.port=0";
         arguments[2] = "--logging.level.root=WARN";
+        arguments[3] = "--inkan.transport.http-port=0";
         for (int i = 0; i < extra.length; i++) {
-            arguments[3 + i] = "--" + extra[i];
+            arguments[4 + i] = "--" + extra[i];
         }
         return new SpringApplicationBuilder(InkanApplication.class).run(arguments);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     @Test
@@ -53,9 +50,9 @@ class RestartTests {
                     PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             token = Files.readString(tokenFile).strip();
             String stored = first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                    .sql("SELECT setting_value FROM setting").query(String.class).single();
+                    .sql("SELECT setting_value FROM setting WHERE setting_name = 'admin-token-sha256'").query(String.class).single();
             assertThat(stored).isNotEqualTo(token).hasSize(64);
-            ApiClient api = new ApiClient(port(first), token);
+            ApiClient api = ApiClient.of(first, token);
             ca = api.get("/api/v1/cas").json().get(0);
             kept = api.post("/api/v1/certificates", "{\"dnsNames\":[\"kept.test\"],\"ipAddresses\":[\"10.0.0.7\"]}").json();
             revoked = api.post("/api/v1/certificates", "{\"dnsNames\":[\"gone.test\"]}").json();
@@ -64,7 +61,7 @@ class RestartTests {
         }
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
-            ApiClient api = new ApiClient(port(second), token);
+            ApiClient api = ApiClient.of(second, token);
             JsonNode cas = api.get("/api/v1/cas").json();
             assertThat(cas.size()).isEqualTo(1);
             assertThat(cas.get(0).path("fingerprintSha256").asString()).isEqualTo(ca.path("fingerprintSha256").asString());
@@ -103,7 +100,7 @@ class RestartTests {
             assertThat(credentials.tokenMatches("api-token-for-this-test")).isTrue();
             assertThat(Files.exists(dataDir.resolve("admin-token"))).as("no token file when the token is given").isFalse();
             assertThat(Files.exists(dataDir.resolve("master.key"))).as("no key file when the master key is given").isFalse();
-            ApiClient api = new ApiClient(port(context), "api-token-for-this-test");
+            ApiClient api = ApiClient.of(context, "api-token-for-this-test");
             assertThat(api.post("/api/v1/certificates", "{\"dnsNames\":[\"env.test\"]}").status()).isEqualTo(201);
         }
     }

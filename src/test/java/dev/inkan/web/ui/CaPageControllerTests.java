@@ -118,8 +118,10 @@ class CaPageControllerTests extends UiSliceTest {
                 .andExpect(view().name("cas/trustPage"))
                 .andExpect(content().string(Matchers.containsString(UiFixtures.ca(1, List.of()).details().sha256Fingerprint())))
                 .andExpect(content().string(Matchers.containsString("Unconstrained.")))
-                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost/install/linux | sudo sh")))
-                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost/ca.pem -o test-root-ca.crt")))
+                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost:8080/install/linux -o inkan-install-ca-linux.sh"
+                        + " &amp;&amp; echo &#39;" + dev.inkan.export.TrustInstallers.sha256(new dev.inkan.export.TrustInstallers(dev.inkan.export.TemplateRenderer.packaged())
+                        .render(dev.inkan.export.TrustPlatform.LINUX, dev.inkan.export.RootOfTrust.of(UiFixtures.CA_CERT), "http://localhost:8080")) + "  inkan-install-ca-linux.sh&#39; | sha256sum -c - &amp;&amp; sudo sh inkan-install-ca-linux.sh")))
+                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost:8080/ca.pem -o test-root-ca.crt")))
                 .andExpect(content().string(Matchers.stringContainsInOrder("macOS", "Windows", "Debian / Ubuntu", "Fedora",
                         "Arch", "Alpine", "Firefox", "Chromium", "Java", "Node.js", "Python", "curl", "Docker")))
                 .andExpect(content().string(Matchers.containsString("sudo update-ca-certificates")))

@@ -27,13 +27,16 @@ final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriverService service;
     private final ChromeDriver driver;
 
-    HeadlessChromium() throws IOException {
+    /** Chromium whose $HOME/.pki/nssdb trusts {@code caPem} (and nothing else of Inkan's), as the NSS helper leaves it. */
+    HeadlessChromium(String caPem) throws IOException {
         Path chromedriver = Tools.require("/usr/bin/chromedriver");
         Path chromium = Tools.require("/usr/bin/chromium");
+        Path home = Files.createTempDirectory("inkan-ui-home");
+        trust(home, caPem);
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
-                .withEnvironment(Map.of("HOME", Files.createTempDirectory("inkan-ui-home").toString()))
+                .withEnvironment(Map.of("HOME", home.toString()))
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -43,6 +46,18 @@ final class HeadlessChromium implements AutoCloseable {
                 "--user-data-dir=" + Files.createTempDirectory("inkan-ui-profile"));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** {@code certutil -A -t C,,} into a new {@code $HOME/.pki/nssdb}, where Chromium on Linux reads its trust. */
+    private static void trust(Path home, String caPem) throws IOException {
+        Tools.require("/usr/bin/certutil");
+        Path db = Files.createDirectories(home.resolve(".pki/nssdb"));
+        Path ca = Files.writeString(home.resolve("inkan-ca.pem"), caPem);
+        for (List<String> command : List.of(List.of("certutil", "-N", "-d", "sql:" + db, "--empty-password"),
+                List.of("certutil", "-A", "-d", "sql:" + db, "-t", "C,,", "-n", "Inkan test CA", "-i", ca.toString()))) {
+            var result = dev.inkan.testing.Processes.run(command);
+            assertThat(result.exitCode()).as(result.output()).isZero();
+        }
     }
 
     ChromeDriver driver() {

@@ -1,5 +1,11 @@
 package dev.inkan.web.ui;
 
+import dev.inkan.export.RootOfTrust;
+
+import dev.inkan.export.TemplateRenderer;
+
+import dev.inkan.export.TrustInstallers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.export.ScriptLiterals;
@@ -26,6 +32,10 @@ class TrustInstructionsTests {
     @TempDir
     Path dir;
 
+    /** The pinned install one-liners (they embed the base URL and a hash, nothing of the CA's name). */
+    private static final List<TrustInstructions.Platform> ONE_LINERS = TrustInstructions.oneLiners(
+            new TrustInstallers(TemplateRenderer.packaged()), RootOfTrust.of(UiFixtures.CA_CERT), "http://127.0.0.1:8080");
+
     @Test
     void everyShellCommandOfThePageRunsWithoutExecutingAnythingFromTheCaName() throws Exception {
         HostileNames.Sandbox box = HostileNames.Sandbox.in(dir, TOOLS);
@@ -38,7 +48,7 @@ class TrustInstructionsTests {
             List<String> shell = new ArrayList<>();
             shell.add(trust.fetch());
             trust.platforms().stream().filter(p -> !p.id().equals("windows")).forEach(p -> shell.add(p.commands()));
-            trust.oneLiners().stream().filter(p -> !p.id().contains("windows")).forEach(p -> shell.add(p.commands()));
+            ONE_LINERS.stream().filter(p -> !p.id().contains("windows")).forEach(p -> shell.add(p.commands()));
             for (String command : shell) {
                 Processes.Result result = box.sh(dir, command);
                 assertThat(result.stderr()).as(command).doesNotContainIgnoringCase("syntax error");
@@ -71,7 +81,9 @@ class TrustInstructionsTests {
     @Test
     void aForgedHostHeaderCannotPutSyntaxIntoTheOneLiners() {
         TrustInstructions trust = TrustInstructions.of("Root", "x", "http://evil$(touch x):80");
-        assertThat(Stream.concat(trust.oneLiners().stream(), trust.platforms().stream()).map(TrustInstructions.Platform::commands))
+        var oneLiners = TrustInstructions.oneLiners(new TrustInstallers(TemplateRenderer.packaged()), RootOfTrust.of(UiFixtures.CA_CERT),
+                "http://evil$(touch x):80");
+        assertThat(Stream.concat(oneLiners.stream(), trust.platforms().stream()).map(TrustInstructions.Platform::commands))
                 .noneMatch(c -> c.contains("$(touch"));
         assertThat(trust.fetch()).isEqualTo("curl -fsSL http://INKAN-HOST:8080/ca.pem -o root.crt");
     }

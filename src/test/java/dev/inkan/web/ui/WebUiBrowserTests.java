@@ -56,7 +56,7 @@ class WebUiBrowserTests extends RunningService {
 
     @BeforeAll
     void startChromium() throws IOException {
-        chromium = new HeadlessChromium();
+        chromium = new HeadlessChromium(anonymous().get("/ca.pem").text());
         browser = chromium.driver();
     }
 
@@ -207,7 +207,7 @@ class WebUiBrowserTests extends RunningService {
     void pkcs12DownloadedThroughTheSessionOpensWithTheChosenPassword() throws Exception {
         browser.get(certificatePage);
         String csrf = browser.findElement(By.cssSelector("form[action$='/pkcs12'] input[name=_csrf]")).getDomProperty("value");
-        HttpResponse<byte[]> p12 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/pkcs12"))
+        HttpResponse<byte[]> p12 = dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/pkcs12"))
                 .header("Cookie", chromium.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("password=correct-horse&_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8")))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -225,7 +225,7 @@ class WebUiBrowserTests extends RunningService {
         browser.get(certificatePage);
         assertThat(browser.findElement(By.id("download-bundle")).getAttribute("formaction")).endsWith("/bundle.zip");
         String csrf = browser.findElement(By.cssSelector("form[action$='/pkcs12'] input[name=_csrf]")).getDomProperty("value");
-        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/bundle.zip"))
+        HttpResponse<byte[]> zip = dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/bundle.zip"))
                 .header("Cookie", chromium.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("password=battery-staple&_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8")))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -265,7 +265,7 @@ class WebUiBrowserTests extends RunningService {
         chromium.clickAndWait(browser.findElement(By.linkText("How to trust")));
         assertThat(text("#fingerprint")).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(text("main")).contains("Unconstrained", "update-ca-certificates", "security add-trusted-cert",
-                "certutil -A -d sql:$HOME/.pki/nssdb", "keytool -importcert", "NODE_EXTRA_CA_CERTS", "/install/linux | sudo sh");
+                "certutil -A -d sql:$HOME/.pki/nssdb", "keytool -importcert", "NODE_EXTRA_CA_CERTS", "/install/linux && echo", "| sha256sum -c - && sudo sh inkan-install-ca-linux.sh");
         assertThat(browser.findElements(By.cssSelector("button[data-copy]")).size()).isGreaterThanOrEqualTo(13);
         chromium.screenshot("trust-page");
         chromium.phoneScreenshot("trust-page-phone");
@@ -383,7 +383,7 @@ class WebUiBrowserTests extends RunningService {
 
 
     private HttpResponse<byte[]> download(String address) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address))
+        return dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(URI.create(address))
                 .header("Cookie", chromium.sessionCookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -406,7 +406,7 @@ class WebUiBrowserTests extends RunningService {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return "https://127.0.0.1:" + port + path;
     }
 
 
