@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"inkan.admin-token=acme-clients-token-0123456789", "inkan.default-ca-name=Inkan ACME Clients Root CA",
-            "logging.level.dev.inkan=WARN", "inkan.acme.test-nonce-reject-percent=5"})
+            "logging.level.dev.inkan=WARN", "inkan.acme.test-nonce-reject-percent=5", "inkan.transport.http-port=0"})
 class AcmeRealClientTests {
 
     static final int HTTP01_PORT = freePort();
@@ -37,6 +37,15 @@ class AcmeRealClientTests {
 
     @LocalServerPort
     int port;
+
+    /** The CA of the service's HTTPS certificate, which each client is told to trust. */
+    Path caBundle;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void trustTheServiceCa(dev.inkan.authority.CertificateAuthorityService authorities) throws IOException {
+        caBundle = Files.writeString(Files.createTempFile(Files.createDirectories(Tools.buildDir()), "acme-clients-ca", ".pem"),
+                authorities.defaultAuthority().certificatePem());
+    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
@@ -49,7 +58,7 @@ class AcmeRealClientTests {
     }
 
     String directory() {
-        return "http://127.0.0.1:" + port + "/acme/directory";
+        return "https://127.0.0.1:" + port + "/acme/directory";
     }
 
     @Test
@@ -100,8 +109,9 @@ class AcmeRealClientTests {
         verify(dir.resolve("certificates/lego-alpn.acme.test.crt"), "lego-alpn.acme.test");
     }
 
-    private static void run(Path dir, List<String> command) {
-        Processes.Result result = Processes.run(command, dir, Map.of("HOME", dir.toString()), Duration.ofMinutes(4));
+    private void run(Path dir, List<String> command) {
+        Processes.Result result = Processes.run(command, dir, Map.of("HOME", dir.toString(), "REQUESTS_CA_BUNDLE", caBundle.toString(),
+                "LEGO_CA_CERTIFICATES", caBundle.toString()), Duration.ofMinutes(4));
         assertThat(result.ok()).as(String.join(" ", command) + "\n" + result.output()).isTrue();
     }
 

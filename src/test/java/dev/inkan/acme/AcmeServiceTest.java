@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"inkan.admin-token=" + AcmeServiceTest.TOKEN, "inkan.default-ca-name=Inkan ACME Test Root CA",
-            "logging.level.dev.inkan=WARN"})
+            "logging.level.dev.inkan=WARN", "inkan.transport.http-port=0"})
 abstract class AcmeServiceTest {
 
     static final String TOKEN = "acme-test-admin-token-0123456789";
@@ -30,6 +30,13 @@ abstract class AcmeServiceTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** The service is HTTPS-only for ACME: every client here (acme4j included, through the JVM default) trusts its CA. */
+    @Autowired
+    void trustTheServiceCa(dev.inkan.authority.CertificateAuthorityService authorities) throws Exception {
+        dev.inkan.testing.TrustedCas.add(authorities.defaultAuthority().certificatePem());
+        javax.net.ssl.SSLContext.setDefault(dev.inkan.testing.TrustedCas.sslContext());
+    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {

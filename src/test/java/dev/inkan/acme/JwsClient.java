@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class JwsClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().sslContext(dev.inkan.testing.TrustedCas.sslContext())
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** An answer: status, headers, body. */
     record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
