@@ -9,7 +9,7 @@ run_durability() {
     RAW=$OUT/durability
     rm -rf "$RAW"; mkdir -p "$RAW"
     TOKEN=$(openssl rand -hex 24)
-    local conns=4 duration=5s warmup=5s rounds=2
+    local conns=4 duration=5s warmup=5s rounds=${BENCH_DURABILITY_ROUNDS:-2}
     [ "$QUICK" = 1 ] && { duration=2s; warmup=2s; rounds=1; }
     echo '{"commonName":"bench.local","dnsNames":["bench.local","www.bench.local"],"profile":"server","keyType":"ecdsa-p256","validityDays":90}' \
         > "$W/body.json"
@@ -19,7 +19,7 @@ run_durability() {
         [durable]="" )
     local setting r
     for r in $(seq "$rounds"); do
-        for setting in old write-through durable; do
+        for setting in ${BENCH_DURABILITY_SETTINGS:-old write-through durable}; do
             local -a args=()
             [ -n "${urls[$setting]}" ] && args=(--spring.datasource.url="${urls[$setting]}")
             rm -rf "$W/data-$setting"
@@ -66,16 +66,15 @@ PY
 start_inkan_with() {
     local data=$1 port=$2 logfile=$3; shift 3
     local java=${BENCH_INKAN_JAVA:-$JDK17/bin/java} t0
-    mkdir -p "$data"
     t0=$(date +%s%N)
     INKAN_DATA_DIR=$data INKAN_ADMIN_TOKEN=$TOKEN "$java" -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" "$@" \
         >"$logfile" 2>&1 &
     INKAN_PID=$!
     INKAN_URL=http://127.0.0.1:$port
-    if ! wait_http "$INKAN_URL/actuator/health" 300 '"UP"'; then
+    if ! wait_http "$INKAN_URL/actuator/health" 900 '"UP"'; then
         tail -30 "$logfile" >&2
         stop_pid "$INKAN_PID"
-        die "Inkan did not become healthy within 300 s (log: $logfile)"
+        die "Inkan did not become healthy within 900 s (log: $logfile)"
     fi
     log "inkan ($*) up on $INKAN_URL in $(( ($(date +%s%N) - t0) / 1000000 )) ms (pid $INKAN_PID)"
 }

@@ -1,5 +1,6 @@
 package dev.inkan;
 
+import dev.inkan.cli.BackupCommand;
 import dev.inkan.cli.OneShotCommand;
 import dev.inkan.engine.CryptoProviders;
 import dev.inkan.storage.StartRefusedException;
@@ -7,13 +8,19 @@ import java.util.Arrays;
 
 /**
  * The entry point of {@code inkan.jar}. {@code oneshot} runs without Spring (a short-lived process
- * whose start-up time is part of the product); anything else starts the service.
+ * whose start-up time is part of the product), and so do {@code backup} and {@code restore}; anything else
+ * starts the service.
  */
 public final class Inkan {
 
     private Inkan() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(BackupCommand.run(args[0], Arrays.asList(args).subList(1, args.length), System.getenv(),
+                    System.out, System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals("oneshot")) {
             // A handful of keys and signatures: the JDK's providers are ready at once, Bouncy Castle's
             // takes longer to build than all of them (bench/RESULTS.md, "one-shot").

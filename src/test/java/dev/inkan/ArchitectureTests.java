@@ -7,26 +7,49 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The dependency direction of STYLE.md: engine ← domain packages ← web / cli. */
+/**
+ * The arrows of STYLE.md and README's "Layout": engine ← authority ← issuance ← {revocation, acme,
+ * operations} ← web / cli, with export beside issuance (engine only) and oneshot under cli. Rules
+ * name modules that may not exist yet (they are being added): a rule over an absent package holds.
+ */
 class ArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.inkan");
 
+    private static final String ENGINE = "dev.inkan.engine..";
+    private static final String AUTHORITY = "dev.inkan.authority..";
+    private static final String ISSUANCE = "dev.inkan.issuance..";
+    private static final String EXPORT = "dev.inkan.export..";
+    private static final String[] MODULES = {"dev.inkan.revocation..", "dev.inkan.acme..", "dev.inkan.operations.."};
+    private static final String ONESHOT = "dev.inkan.oneshot..";
+    private static final String CLI = "dev.inkan.cli..";
+    private static final String WEB = "dev.inkan.web..";
+    private static final String CONFIG = "dev.inkan.config..";
+
     @Test
     void engineUsesNeitherSpringNorJakartaNorTheRestOfInkan() {
-        noClasses().that().resideInAPackage("dev.inkan.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
-                        "dev.inkan.authority..", "dev.inkan.issuance..", "dev.inkan.export..", "dev.inkan.web..",
-                        "dev.inkan.cli..", "dev.inkan.config..")
+        noClasses().that().resideInAPackage(ENGINE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.nio.file..",
+                        AUTHORITY, ISSUANCE, EXPORT, ONESHOT, CLI, WEB, CONFIG, MODULES[0], MODULES[1], MODULES[2],
+                        "dev.inkan.storage..", "dev.inkan.cluster..")
                 .check(CLASSES);
     }
 
     @Test
-    void domainPackagesDoNotDependOnWebOrCli() {
-        noClasses().that().resideInAnyPackage("dev.inkan.authority..", "dev.inkan.issuance..", "dev.inkan.export..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.web..", "dev.inkan.cli..")
+    void authorityBuildsOnTheEngineOnly() {
+        noClasses().that().resideInAPackage(AUTHORITY)
+                .should().dependOnClassesThat().resideInAnyPackage(ISSUANCE, EXPORT, ONESHOT, CLI, WEB, CONFIG,
+                        MODULES[0], MODULES[1], MODULES[2])
+                .check(CLASSES);
+    }
+
+    @Test
+    void issuanceBuildsOnAuthorityAndEngineOnly() {
+        noClasses().that().resideInAPackage(ISSUANCE)
+                .should().dependOnClassesThat().resideInAnyPackage(EXPORT, ONESHOT, CLI, WEB, CONFIG,
+                        MODULES[0], MODULES[1], MODULES[2])
                 .check(CLASSES);
     }
 
@@ -39,25 +62,53 @@ class ArchitectureTests {
     }
 
     @Test
-    void acmeSitsAboveIssuanceAndBelowWeb() {
-        noClasses().that().resideInAPackage("dev.inkan.acme..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.web..", "dev.inkan.cli..", "dev.inkan.config..")
-                .check(CLASSES);
-        noClasses().that().resideInAnyPackage("dev.inkan.engine..", "dev.inkan.authority..", "dev.inkan.issuance..")
-                .should().dependOnClassesThat().resideInAPackage("dev.inkan.acme..")
+    void exportBuildsOnTheEngineOnly() {
+        noClasses().that().resideInAPackage(EXPORT)
+                .should().dependOnClassesThat().resideInAnyPackage(AUTHORITY, ISSUANCE, ONESHOT, CLI, WEB, CONFIG,
+                        MODULES[0], MODULES[1], MODULES[2], "org.springframework..", "jakarta..")
                 .check(CLASSES);
     }
 
     @Test
-    void oneShotCommandNeverTouchesTheWebLayerOrSpring() {
-        noClasses().that().resideInAPackage("dev.inkan.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.web..", "org.springframework..")
+    void revocationAcmeAndOperationsBuildOnIssuanceAndNeverOnTheFrontEnds() {
+        noClasses().that().resideInAnyPackage(MODULES)
+                .should().dependOnClassesThat().resideInAnyPackage(ONESHOT, CLI, WEB)
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void oneShotFlowIsPlainJavaOnTheEngineAndExport() {
+        noClasses().that().resideInAPackage(ONESHOT)
+                .should().dependOnClassesThat().resideInAnyPackage(AUTHORITY, ISSUANCE, CLI, WEB, CONFIG,
+                        MODULES[0], MODULES[1], MODULES[2], "org.springframework..", "jakarta..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void oneShotCommandNeverTouchesTheServiceOrSpring() {
+        noClasses().that().resideInAPackage(CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(WEB, CONFIG, AUTHORITY, ISSUANCE, "org.springframework..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingButTheEntryPointDependsOnTheFrontEnds() {
+        noClasses().that().resideOutsideOfPackages(WEB, CLI).and().resideOutsideOfPackage("dev.inkan")
+                .should().dependOnClassesThat().resideInAnyPackage(WEB, CLI)
+                .check(CLASSES);
+    }
+
+    @Test
+    void webDoesNotReachIntoTheCommandLine() {
+        noClasses().that().resideInAPackage(WEB)
+                .should().dependOnClassesThat().resideInAnyPackage(CLI, ONESHOT)
                 .check(CLASSES);
     }
 
     @Test
     void controllersDoNotBuildCertificatesThemselves() {
-        noClasses().that().resideInAPackage("dev.inkan.web..")
+        noClasses().that().resideInAPackage(WEB)
                 .should().dependOnClassesThat().haveFullyQualifiedName("dev.inkan.engine.CertificateIssuer")
                 .orShould().dependOnClassesThat().resideInAPackage("org.bouncycastle.cert..")
                 .check(CLASSES);

@@ -186,16 +186,10 @@ class ContainerImageTests {
         assertThat(started.exitCode()).as(started.output()).isZero();
         try {
             var client = java.net.http.HttpClient.newHttpClient();
-            String health = "";
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!health.contains("UP") && System.nanoTime() < deadline) {
-                try {
-                    health = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                } catch (IOException notYet) {
-                    Thread.sleep(500);
-                }
-            }
+            var healthCheck = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+            String health = org.awaitility.Awaitility.await("the container's health").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> client.send(healthCheck, java.net.http.HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains("UP"));
             assertThat(health).as(podman(Duration.ofMinutes(1), "logs", name).output()).contains("UP");
             String caPem = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/ca.pem"))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();

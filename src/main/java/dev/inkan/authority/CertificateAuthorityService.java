@@ -1,12 +1,15 @@
 package dev.inkan.authority;
 
 import dev.inkan.cluster.ClusterLock;
+import dev.inkan.engine.ConflictException;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.CaCertificateCheck;
 import dev.inkan.engine.CertificateDescription;
 import dev.inkan.engine.CertificateIssuer;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.IssuingAuthority;
 import dev.inkan.engine.KeyType;
+import dev.inkan.engine.NameConstraintPolicy;
 import dev.inkan.engine.Pem;
 import dev.inkan.engine.PolicyViolationException;
 import java.security.KeyPair;
@@ -135,13 +138,8 @@ public class CertificateAuthorityService {
         List<X509Certificate> chain = completeChain(given);
         Long parentId = chain.size() > 1 ? store.findBySubject(chain.get(1).getSubjectX500Principal().getName()).orElse(null) : null;
         String name = request.name() != null ? request.name().strip() : commonName(certificate);
-        var description = CertificateDescription.of(certificate);
-        List<String> dns = new ArrayList<>();
-        List<String> ips = new ArrayList<>();
-        description.extensions().stream().filter(e -> e.name().equals("Name Constraints")).flatMap(e -> e.values().stream())
-                .filter(v -> v.startsWith("Permitted: ")).map(v -> v.substring("Permitted: ".length()))
-                .forEach(v -> (v.startsWith("IP:") ? ips : dns).add(v.substring(v.indexOf(':') + 1)));
-        return save(chain, key, name, CaKind.IMPORTED, parentId, dns, ips, false, now, actor, AuditAction.CA_IMPORTED);
+        NameConstraintPolicy constraints = NameConstraintPolicy.from(certificate);
+        return save(chain, key, name, CaKind.IMPORTED, parentId, constraints.dnsDomains(), constraints.ipRanges(), false, now, actor, AuditAction.CA_IMPORTED);
     }
 
     /** The CA that signs for a request: {@code caId}, or the default CA when null. Cached after the first use. */

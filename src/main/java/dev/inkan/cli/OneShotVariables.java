@@ -4,7 +4,7 @@ import dev.inkan.engine.CertificateProfile;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.KeyType;
 import dev.inkan.export.KubernetesSecret;
-import dev.inkan.issuance.OneShotRequest;
+import dev.inkan.oneshot.OneShotRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package dev.inkan.config;
 import dev.inkan.authority.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,8 +75,9 @@ public class AuthenticationThrottle {
     /** 429 problem+json with Retry-After, for an attempt made inside a window. */
     public static void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
         response.setHeader("Retry-After", Long.toString(seconds));
-        ProblemSecurityResponses.write(response, request, 429, "Too Many Requests", "too many failed logins or bearer tokens"
-                + " from this address (or from everywhere); nothing was checked; try again in " + seconds + " s with the right credential");
+        ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "too many failed logins or bearer tokens"
+                + " from this address (or from everywhere); nothing was checked; try again in " + seconds + " s with the right credential",
+                null, request);
     }
 
     private void count(String key, Instant now, int free, Duration maxDelay) {

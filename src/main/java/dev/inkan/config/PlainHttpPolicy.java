@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -40,9 +41,9 @@ class PlainHttpPolicy extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String https = httpsUrl(request, path);
         if (request.getHeader("Authorization") != null || ("/login".equals(path) && "POST".equals(request.getMethod()))) {
-            ProblemSecurityResponses.write(response, request, 403, "Forbidden", "credentials are never accepted over plain HTTP"
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "credentials are never accepted over plain HTTP"
                     + " (this one was not checked, but it has crossed the network in clear: change it if the network is not yours);"
-                    + " send the request to " + https + " and trust the CA first, see " + endpoints.httpBase() + "/");
+                    + " send the request to " + https + " and trust the CA first, see " + endpoints.httpBase() + "/", null, request);
             return;
         }
         if ("/".equals(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {

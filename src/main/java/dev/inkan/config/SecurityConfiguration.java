@@ -12,7 +12,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,9 +30,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * Public without login: {@code /login}, the bootstrap page, {@code /ca.pem}, {@code /install/**} (trust-store scripts),
  * {@code /crl/**} and {@code /ocsp/**} (revocation; OCSP POSTs need no CSRF token),
  * static assets, {@code /actuator/health}, the OpenAPI document and Swagger UI (they describe the API,
- * they grant nothing), and {@code /error}. When the UI ships {@code templates/login.html} (and a
- * {@code GET /login} handler returning it, posting {@code username}, {@code password} and {@code _csrf} to
- * {@code /login}), that page replaces Spring Security's generated one.
+ * they grant nothing), and {@code /error}. The login page is the UI's own ({@code templates/login.html},
+ * posting {@code username}, {@code password} and {@code _csrf} to {@code /login}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ThrottleSettings.class)
@@ -71,22 +69,13 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** The UI's own login view; until it exists, Spring Security's generated login page serves /login. */
-    static final String LOGIN_TEMPLATE = "templates/login.html";
-
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationThrottle throttle) throws Exception {
-        boolean ownLoginPage = new ClassPathResource(LOGIN_TEMPLATE).exists();
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(false).maxAgeInSeconds(HSTS_SECONDS)))
-                .formLogin(form -> {
-                    if (ownLoginPage) {
-                        form.loginPage("/login");
-                    }
-                    form.defaultSuccessUrl("/", false).permitAll();
-                })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // OCSP requests are POSTed by TLS clients (RFC 6960 Appendix A.1), never by a browser session.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/ocsp/**"));

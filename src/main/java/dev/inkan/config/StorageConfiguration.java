@@ -43,6 +43,8 @@ public class StorageConfiguration {
             Path dir = Binder.get(environment).bind("inkan.data-dir", Path.class).orElse(Path.of("./data"));
             directory = DataDirectory.open(dir);
             directory.narrowed().forEach(path -> log.warn("{} was readable by other users; it is owner-only now", path));
+            directory.unnarrowed().forEach(path -> log.warn("{} may be readable by other users and cannot be made owner-only;"
+                    + " give the data directory to the user running Inkan (chmod 700)", path));
         }
 
         @Override

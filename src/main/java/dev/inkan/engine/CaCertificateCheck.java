@@ -11,6 +11,9 @@ import org.bouncycastle.asn1.x509.Extension;
  * can sign certificates. Each failure says what is wrong and what to do.
  */
 public final class CaCertificateCheck {
+    /** The keyCertSign bit of keyUsage (RFC 5280 §4.2.1.3), as {@link X509Certificate#getKeyUsage()} indexes it. */
+    private static final int KEY_CERT_SIGN = 5;
+
     private CaCertificateCheck() {}
 
     public static void requireUsable(String field, X509Certificate certificate, PrivateKey key, Instant now) {
@@ -20,7 +23,7 @@ public final class CaCertificateCheck {
                     + " give a CA certificate, or remove it to have a new CA made");
         }
         boolean[] usage = certificate.getKeyUsage();
-        if (usage != null && !usage[5]) {
+        if (usage != null && !usage[KEY_CERT_SIGN]) {
             throw new PolicyViolationException(field, "'" + name + "' has a keyUsage without keyCertSign, so it cannot sign certificates;"
                     + " give a CA certificate that may sign, or remove it to have a new CA made");
         }

@@ -154,14 +154,7 @@ public record CertificateDescription(int version, String serialNumber, String su
         for (GeneralSubtree subtree : subtrees) {
             var name = subtree.getBase();
             if (name.getTagNo() == org.bouncycastle.asn1.x509.GeneralName.iPAddress) {
-                byte[] octets = ASN1OctetString.getInstance(name.getName()).getOctets();
-                int half = octets.length / 2;
-                byte[] address = java.util.Arrays.copyOf(octets, half);
-                int prefix = 0;
-                for (int i = half; i < octets.length; i++) {
-                    prefix += Integer.bitCount(octets[i] & 0xff);
-                }
-                out.add(label + ": IP:" + SubjectAltNames.toAddressString(address) + "/" + prefix);
+                out.add(label + ": IP:" + IpRange.decode(ASN1OctetString.getInstance(name.getName()).getOctets()).cidr());
             } else {
                 out.add(label + ": " + SubjectAltNames.decode(new GeneralNames(name)).stream()
                         .map(SubjectAltNames.Name::toString).findFirst().orElse(name.toString()));

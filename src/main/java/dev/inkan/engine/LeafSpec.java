@@ -22,6 +22,20 @@ public record LeafSpec(String commonName, SubjectAltNames names, CertificateProf
      */
     public static LeafSpec of(String commonName, Collection<String> dnsNames, Collection<String> ipAddresses,
                               CertificateProfile profile, int validityDays) {
+        return of(commonName, dnsNames, ipAddresses, profile, validityDays, null);
+    }
+
+    /** A spec for the names of a CSR; a name refused is blamed on {@code csrField}, the CSR it came from. */
+    public static LeafSpec of(SigningRequest request, String csrField, CertificateProfile profile, int validityDays) {
+        return of(request.commonName(), request.dnsNames(), request.ipAddresses(), profile, validityDays, csrField);
+    }
+
+    /**
+     * @param namesField the field every name came from (a CSR), or null when each has its own; without
+     *                   a common name, a refused default CN is blamed on the DNS names or IP addresses it came from
+     */
+    private static LeafSpec of(String commonName, Collection<String> dnsNames, Collection<String> ipAddresses,
+                               CertificateProfile profile, int validityDays, String namesField) {
         CertificateProfile p = profile == null ? CertificateProfile.SERVER : profile;
         List<String> dns = dnsNames == null ? List.of() : List.copyOf(dnsNames);
         List<String> ips = ipAddresses == null ? List.of() : List.copyOf(ipAddresses);
@@ -35,11 +49,15 @@ public record LeafSpec(String commonName, SubjectAltNames names, CertificateProf
         if (cn == null) {
             throw new InvalidInputException("commonName", "give a common name or at least one DNS name or IP address");
         }
+        String dnsField = namesField != null ? namesField : "dnsNames";
+        String ipField = namesField != null ? namesField : "ipAddresses";
+        String cnField = namesField != null ? namesField : commonName != null && !commonName.isBlank() ? "commonName"
+                : !dns.isEmpty() ? dnsField : ipField;
         SubjectAltNames.Builder names = SubjectAltNames.builder();
-        Optional<SubjectAltNames.Name> cnName = SubjectAltNames.nameOfCommonName("commonName", cn, p.isServer());
-        cnName.ifPresent(n -> names.add("commonName", n.value()));
-        dns.forEach(d -> names.dns("dnsNames", d));
-        ips.forEach(i -> names.ip("ipAddresses", i));
+        Optional<SubjectAltNames.Name> cnName = SubjectAltNames.nameOfCommonName(cnField, cn, p.isServer());
+        cnName.ifPresent(n -> names.add(cnField, n.value()));
+        dns.forEach(d -> names.dns(dnsField, d));
+        ips.forEach(i -> names.ip(ipField, i));
         checkValidity(validityDays);
         String subjectCn = cnName.filter(n -> n.kind() == SubjectAltNames.Kind.DNS || n.kind() == SubjectAltNames.Kind.IP)
                 .map(SubjectAltNames.Name::value).orElse(cn);

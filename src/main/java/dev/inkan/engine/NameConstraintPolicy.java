@@ -2,11 +2,14 @@ package dev.inkan.engine;
 
 import com.google.common.net.InetAddresses;
 import java.net.InetAddress;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.NameConstraints;
@@ -53,6 +56,29 @@ public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRange
         if (dns.isEmpty() && !ips.isEmpty()) {
             throw new InvalidInputException(field, "name constraints with IP ranges need at least one permitted DNS domain;"
                     + " without one the CA could sign for any host name");
+        }
+        return new NameConstraintPolicy(dns, ips);
+    }
+
+    /**
+     * The permitted subtrees of a CA certificate's nameConstraints extension (empty when it has none):
+     * DNS domains and IP ranges as CIDR. The excluded 0.0.0.0/0 and ::/0 that {@link #toExtension()}
+     * adds are implied by a policy and not read back.
+     */
+    public static NameConstraintPolicy from(X509Certificate certificate) {
+        byte[] extension = certificate.getExtensionValue(Extension.nameConstraints.getId());
+        List<String> dns = new ArrayList<>();
+        List<String> ips = new ArrayList<>();
+        if (extension != null) {
+            GeneralSubtree[] permitted = NameConstraints.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getPermittedSubtrees();
+            for (GeneralSubtree subtree : permitted == null ? new GeneralSubtree[0] : permitted) {
+                GeneralName name = subtree.getBase();
+                if (name.getTagNo() == GeneralName.dNSName) {
+                    dns.add(DERIA5String.getInstance(name.getName()).getString());
+                } else if (name.getTagNo() == GeneralName.iPAddress) {
+                    ips.add(IpRange.decode(ASN1OctetString.getInstance(name.getName()).getOctets()).cidr());
+                }
+            }
         }
         return new NameConstraintPolicy(dns, ips);
     }
@@ -110,13 +136,7 @@ public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRange
 
     private static byte[] rangeOctets(String cidr) {
         int slash = cidr.indexOf('/');
-        byte[] address = InetAddresses.forString(cidr.substring(0, slash)).getAddress();
-        int prefix = Integer.parseInt(cidr.substring(slash + 1));
-        byte[] result = new byte[address.length * 2];
-        System.arraycopy(address, 0, result, 0, address.length);
-        for (int bit = 0; bit < prefix; bit++) {
-            result[address.length + bit / 8] |= (byte) (0x80 >> (bit % 8));
-        }
-        return result;
+        return new IpRange(InetAddresses.forString(cidr.substring(0, slash)).getAddress(),
+                Integer.parseInt(cidr.substring(slash + 1))).encode();
     }
 }

@@ -1,12 +1,13 @@
 package dev.inkan.engine;
 
 /**
- * A request the engine will not carry out, naming the input at fault ({@link #field()}) and
- * saying what to do instead. {@link InvalidInputException} means the input is malformed;
- * {@link PolicyViolationException} means it is well-formed but not allowed.
+ * The one root of every refusal, naming the input at fault ({@link #field()}) and saying what to do
+ * instead: {@link InvalidInputException} (malformed, 400), {@link PolicyViolationException}
+ * (well-formed but not allowed, 422), {@link NotFoundException} (404) and {@link ConflictException}
+ * (contradicts the current state, 409). Front ends map the four once (problem+json, error pages, exit 1).
  */
 public abstract sealed class RequestRejectedException extends RuntimeException
-        permits InvalidInputException, PolicyViolationException {
+        permits InvalidInputException, PolicyViolationException, NotFoundException, ConflictException {
 
     private final String field;
 

@@ -5,6 +5,7 @@ import dev.inkan.engine.KeyType;
 import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.PolicyViolationException;
 import java.security.cert.CertificateEncodingException;
+import org.bouncycastle.asn1.x509.GeneralName;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,21 @@ public final class BundleExport {
 
     /** cert.p12's friendly name, as keytool and Keychain Access show it. */
     public static final String PKCS12_ALIAS = "inkan";
+
+    /**
+     * The top-level names a bundle writes ({@code nginx} is a directory), for callers that put other
+     * files beside them (the one-shot) and must not collide with them.
+     */
+    public static final Set<String> TOP_LEVEL_NAMES = topLevelNames();
+
+    private static Set<String> topLevelNames() {
+        Set<String> names = new LinkedHashSet<>(List.of("cert.pem", "key.pem", "chain.pem", "fullchain.pem", "ca.pem", "ca.crt",
+                "cert.p12", "truststore.p12", "haproxy.pem", "secret.yaml", "nginx", "README.txt"));
+        for (TrustPlatform platform : TrustPlatform.values()) {
+            names.add(platform.fileName());
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -53,7 +69,7 @@ public final class BundleExport {
 
         List<OutputFile> files = new ArrayList<>();
         files.add(OutputFile.publicText("cert.pem", bundle.certificatePem()));
-        files.add(OutputFile.privateText("key.pem", key));
+        files.add(OutputFile.privateText(options.keyFileName(), key));
         files.add(OutputFile.publicText("chain.pem", bundle.chainPem()));
         files.add(OutputFile.publicText("fullchain.pem", fullChain));
         files.add(OutputFile.publicText("ca.pem", ca.pem()));
@@ -83,7 +99,7 @@ public final class BundleExport {
             Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
             for (List<?> name : alternatives == null ? List.<List<?>>of() : alternatives) {
                 int type = (Integer) name.get(0);
-                if (type == 2 || type == 7) { // dNSName, iPAddress (RFC 5280 §4.2.1.6)
+                if (type == GeneralName.dNSName || type == GeneralName.iPAddress) { // RFC 5280 §4.2.1.6
                     names.add(String.valueOf(name.get(1)));
                 }
             }
@@ -113,6 +129,7 @@ public final class BundleExport {
         values.put("caSha256", ca.sha256Colons());
         values.put("caConstraints", ScriptLiterals.printable(ca.constraintsDescription()));
         values.put("installDirectory", options.installDirectory());
+        values.put("keyFile", options.keyFileName());
         values.put("pkcs12Encryption", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY
                 ? "legacy 3DES/SHA-1 for old Windows and macOS importers" : "AES-256-CBC, PBKDF2-HMAC-SHA256");
         values.put("opensslLegacyFlag", options.pkcs12Encryption() == Pkcs12.Encryption.LEGACY ? " -legacy" : "");

@@ -16,13 +16,16 @@ import java.util.Arrays;
  * @param secretIncludesCa   whether {@code secret.yaml} carries {@code ca.crt} too (cert-manager's convention)
  * @param installDirectory   where the user unpacks the bundle on the nginx host; {@code nginx/*.conf} refer to it
  * @param installBaseUrl     the service's URL for {@code curl URL/install/linux | sudo sh} in README.txt, or null
+ * @param keyFileName        the name of the private key file, as written and as {@code nginx/ssl.conf} refers to it
+ *                           (default {@code key.pem}; the one-shot's {@code SSL_KEY})
  */
 public record BundleOptions(char[] pkcs12Password, Pkcs12.Encryption pkcs12Encryption, char[] trustStorePassword,
                             String secretName, String secretNamespace, boolean secretIncludesCa,
-                            String installDirectory, String installBaseUrl) {
+                            String installDirectory, String installBaseUrl, String keyFileName) {
 
     public static final String DEFAULT_TRUST_STORE_PASSWORD = "changeit";
     public static final String DEFAULT_INSTALL_DIRECTORY = "/etc/nginx/inkan";
+    public static final String DEFAULT_KEY_FILE = "key.pem";
 
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -37,6 +40,7 @@ public record BundleOptions(char[] pkcs12Password, Pkcs12.Encryption pkcs12Encry
         secretNamespace = secretNamespace == null || secretNamespace.isBlank() ? "default" : secretNamespace;
         installDirectory = installDirectory == null || installDirectory.isBlank() ? DEFAULT_INSTALL_DIRECTORY
                 : installDirectory.replaceAll("/+$", "");
+        keyFileName = keyFileName == null ? DEFAULT_KEY_FILE : OutputFile.requirePlainName("keyFileName", keyFileName);
         if (!installDirectory.startsWith("/")) {
             throw new IllegalArgumentException("the install directory is an absolute path such as /etc/nginx/inkan");
         }
@@ -44,27 +48,33 @@ public record BundleOptions(char[] pkcs12Password, Pkcs12.Encryption pkcs12Encry
 
     /** Modern encryption, a secret named after the certificate, ca.crt included, files under /etc/nginx/inkan. */
     public static BundleOptions defaults(char[] pkcs12Password) {
-        return new BundleOptions(pkcs12Password, Pkcs12.Encryption.MODERN, null, null, null, true, null, null);
+        return new BundleOptions(pkcs12Password, Pkcs12.Encryption.MODERN, null, null, null, true, null, null, null);
     }
 
     public BundleOptions withEncryption(Pkcs12.Encryption encryption) {
         return new BundleOptions(pkcs12Password, encryption, trustStorePassword, secretName, secretNamespace,
-                secretIncludesCa, installDirectory, installBaseUrl);
+                secretIncludesCa, installDirectory, installBaseUrl, keyFileName);
     }
 
     public BundleOptions withSecret(String name, String namespace, boolean includeCa) {
         return new BundleOptions(pkcs12Password, pkcs12Encryption, trustStorePassword, name, namespace, includeCa,
-                installDirectory, installBaseUrl);
+                installDirectory, installBaseUrl, keyFileName);
     }
 
     public BundleOptions withInstallDirectory(String directory) {
         return new BundleOptions(pkcs12Password, pkcs12Encryption, trustStorePassword, secretName, secretNamespace,
-                secretIncludesCa, directory, installBaseUrl);
+                secretIncludesCa, directory, installBaseUrl, keyFileName);
     }
 
     public BundleOptions withInstallBaseUrl(String url) {
         return new BundleOptions(pkcs12Password, pkcs12Encryption, trustStorePassword, secretName, secretNamespace,
-                secretIncludesCa, installDirectory, url);
+                secretIncludesCa, installDirectory, url, keyFileName);
+    }
+
+    /** The key written as {@code name} (the one-shot's {@code SSL_KEY}), and {@code nginx/ssl.conf} pointing at it. */
+    public BundleOptions withKeyFileName(String name) {
+        return new BundleOptions(pkcs12Password, pkcs12Encryption, trustStorePassword, secretName, secretNamespace,
+                secretIncludesCa, installDirectory, installBaseUrl, name);
     }
 
     @Override
@@ -90,7 +100,7 @@ public record BundleOptions(char[] pkcs12Password, Pkcs12.Encryption pkcs12Encry
     @Override
     public String toString() {
         return "BundleOptions[pkcs12Encryption=" + pkcs12Encryption + ", secret=" + secretNamespace + "/" + secretName
-                + ", installDirectory=" + installDirectory + "]";
+                + ", installDirectory=" + installDirectory + ", keyFileName=" + keyFileName + "]";
     }
 
     @Override
@@ -98,7 +108,8 @@ public record BundleOptions(char[] pkcs12Password, Pkcs12.Encryption pkcs12Encry
         return other instanceof BundleOptions o && Arrays.equals(pkcs12Password, o.pkcs12Password)
                 && pkcs12Encryption == o.pkcs12Encryption && java.util.Objects.equals(secretName, o.secretName)
                 && java.util.Objects.equals(secretNamespace, o.secretNamespace) && secretIncludesCa == o.secretIncludesCa
-                && installDirectory.equals(o.installDirectory) && java.util.Objects.equals(installBaseUrl, o.installBaseUrl);
+                && installDirectory.equals(o.installDirectory) && java.util.Objects.equals(installBaseUrl, o.installBaseUrl)
+                && keyFileName.equals(o.keyFileName);
     }
 
     @Override

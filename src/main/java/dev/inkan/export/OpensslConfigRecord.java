@@ -1,5 +1,6 @@
 package dev.inkan.export;
 
+import dev.inkan.engine.IpRange;
 import dev.inkan.engine.SubjectAltNames;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -103,19 +104,8 @@ public final class OpensslConfigRecord {
             if (name.getTagNo() == org.bouncycastle.asn1.x509.GeneralName.dNSName) {
                 parts.add(kind + ";DNS:" + name.getName());
             } else if (name.getTagNo() == org.bouncycastle.asn1.x509.GeneralName.iPAddress) {
-                byte[] octets = ASN1OctetString.getInstance(name.getName()).getOctets();
-                int half = octets.length / 2;
-                parts.add(kind + ";IP:" + address(java.util.Arrays.copyOf(octets, half)) + "/"
-                        + address(java.util.Arrays.copyOfRange(octets, half, octets.length)));
+                parts.add(kind + ";IP:" + IpRange.decode(ASN1OctetString.getInstance(name.getName()).getOctets()).addressAndMask());
             }
-        }
-    }
-
-    private static String address(byte[] octets) {
-        try {
-            return java.net.InetAddress.getByAddress(octets).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.inkan.export;
 
 import dev.inkan.engine.CertificateDescription;
+import dev.inkan.engine.IpRange;
 import dev.inkan.engine.Pem;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -118,22 +117,13 @@ public record RootOfTrust(X509Certificate certificate, String pem, String sha256
         }
     }
 
-    /** An iPAddress subtree (address then mask, RFC 5280 §4.2.1.10) as CIDR; 0.0.0.0/0 and ::/0 read "every IPv4/IPv6 address". */
+    /** An iPAddress subtree as CIDR; 0.0.0.0/0 and ::/0 read "every IPv4/IPv6 address". */
     private static String range(byte[] octets) {
-        int half = octets.length / 2;
-        byte[] address = java.util.Arrays.copyOf(octets, half);
-        int prefix = 0;
-        for (int i = half; i < octets.length; i++) {
-            prefix += Integer.bitCount(octets[i] & 0xff);
+        IpRange range = IpRange.decode(octets);
+        if (range.isEverything()) {
+            return range.isIpv4() ? "every IPv4 address" : "every IPv6 address";
         }
-        if (prefix == 0) {
-            return half == 4 ? "every IPv4 address" : "every IPv6 address";
-        }
-        try {
-            return "IP " + InetAddress.getByAddress(address).getHostAddress() + "/" + prefix;
-        } catch (IOException e) {
-            return "an IP range of " + octets.length + " octets";
-        }
+        return "IP " + range.cidr();
     }
 
 }

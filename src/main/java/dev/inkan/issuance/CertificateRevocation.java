@@ -2,7 +2,7 @@ package dev.inkan.issuance;
 
 import dev.inkan.authority.AuditAction;
 import dev.inkan.authority.AuditTrail;
-import dev.inkan.authority.ConflictException;
+import dev.inkan.engine.ConflictException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;

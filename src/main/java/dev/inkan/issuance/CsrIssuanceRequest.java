@@ -3,8 +3,6 @@ package dev.inkan.issuance;
 import dev.inkan.engine.CertificateProfile;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.LeafSpec;
-import dev.inkan.engine.PolicyViolationException;
-import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.SigningRequest;
 
 /**
@@ -48,17 +46,8 @@ public record CsrIssuanceRequest(String csr, String profile, Integer validityDay
         CertificateProfile certificateProfile = CertificateProfile.parse("profile", profile);
         IssuanceRequest.checkCaId(caId);
         SigningRequest request = SigningRequest.parse("csr", csr);
-        LeafSpec spec;
-        try {
-            spec = LeafSpec.of(request.commonName(), request.dnsNames(), request.ipAddresses(), certificateProfile,
-                    validityDays == null ? IssuanceRequest.DEFAULT_VALIDITY_DAYS : validityDays);
-        } catch (RequestRejectedException e) {
-            if (e.field().equals("validityDays")) {
-                throw e;
-            }
-            String message = "the CSR's names are refused: " + e.getMessage();
-            throw e instanceof PolicyViolationException ? new PolicyViolationException("csr", message) : new InvalidInputException("csr", message);
-        }
+        LeafSpec spec = LeafSpec.of(request, "csr", certificateProfile,
+                validityDays == null ? IssuanceRequest.DEFAULT_VALIDITY_DAYS : validityDays);
         return new Valid(request, spec, caId);
     }
 }

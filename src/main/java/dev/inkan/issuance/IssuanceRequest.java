@@ -4,8 +4,6 @@ import dev.inkan.engine.CertificateProfile;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.KeyType;
 import dev.inkan.engine.LeafSpec;
-import dev.inkan.engine.PolicyViolationException;
-import dev.inkan.engine.RequestRejectedException;
 import java.util.List;
 
 /**
@@ -35,28 +33,9 @@ public record IssuanceRequest(String commonName, List<String> dnsNames, List<Str
         checkCaId(caId);
         requireNoNull("dnsNames", dnsNames);
         requireNoNull("ipAddresses", ipAddresses);
-        LeafSpec spec;
-        try {
-            spec = LeafSpec.of(commonName, dnsNames, ipAddresses, certificateProfile,
-                    validityDays == null ? DEFAULT_VALIDITY_DAYS : validityDays);
-        } catch (RequestRejectedException e) {
-            throw blameTheNameGiven(e);
-        }
+        LeafSpec spec = LeafSpec.of(commonName, dnsNames, ipAddresses, certificateProfile,
+                validityDays == null ? DEFAULT_VALIDITY_DAYS : validityDays);
         return new Valid(spec, type, caId);
-    }
-
-    /** Without a commonName the engine takes the first DNS name (or IP) as the CN: point the error at the field the user filled. */
-    private RuntimeException blameTheNameGiven(RequestRejectedException e) {
-        if (!"commonName".equals(e.field()) || (commonName != null && !commonName.isBlank())) {
-            return e;
-        }
-        boolean dns = dnsNames != null && !dnsNames.isEmpty();
-        if (!dns && (ipAddresses == null || ipAddresses.isEmpty())) {
-            return e;
-        }
-        String field = dns ? "dnsNames" : "ipAddresses";
-        return e instanceof PolicyViolationException ? new PolicyViolationException(field, e.getMessage())
-                : new InvalidInputException(field, e.getMessage());
     }
 
     private static void requireNoNull(String field, List<String> names) {

@@ -1,7 +1,7 @@
 package dev.inkan.issuance;
 
 import dev.inkan.engine.RequestRejectedException;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.NotFoundException;
 
 /** The PEM files a certificate can be downloaded as. */
 public enum PemFile {

@@ -29,24 +29,38 @@ public final class DataDirectory implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private final List<Path> narrowed;
+    private final List<String> unnarrowed;
 
-    private DataDirectory(Path path, FileChannel lockFile, FileLock lock, List<Path> narrowed) {
+    private DataDirectory(Path path, FileChannel lockFile, FileLock lock, List<Path> narrowed, List<String> unnarrowed) {
         this.path = path;
         this.lockFile = lockFile;
         this.lock = lock;
         this.narrowed = narrowed;
+        this.unnarrowed = unnarrowed;
+    }
+
+    /** Narrows one path; a path this user does not own (a mounted volume) is reported, not fatal. */
+    private static void narrow(Path target, boolean directory, List<Path> narrowed, List<String> unnarrowed) {
+        try {
+            if (directory ? OwnerOnly.directory(target) : OwnerOnly.file(target)) {
+                narrowed.add(target);
+            }
+        } catch (UncheckedIOException e) {
+            unnarrowed.add(target + " (" + e.getCause() + ")");
+        }
     }
 
     /** Creates (0700), narrows and locks the directory, or refuses with what to do. */
     public static DataDirectory open(Path dir) {
         Path path = dir.toAbsolutePath().normalize();
         List<Path> narrowed = new ArrayList<>();
+        List<String> unnarrowed = new ArrayList<>();
         try {
             if (!Files.isDirectory(path)) {
                 Files.createDirectories(path.getParent());
                 Files.createDirectory(path, PosixFilePermissions.asFileAttribute(OwnerOnly.DIRECTORY));
-            } else if (OwnerOnly.directory(path)) {
-                narrowed.add(path);
+            } else {
+                narrow(path, true, narrowed, unnarrowed);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new StartRefusedException("cannot create the data directory " + path + " (" + e.getMessage()
@@ -55,7 +69,8 @@ public final class DataDirectory implements AutoCloseable {
         FileChannel channel = null;
         try {
             Path lockPath = path.resolve(LOCK_FILE);
-            channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockPath, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OwnerOnly.FILE));
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -72,12 +87,10 @@ public final class DataDirectory implements AutoCloseable {
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             try (Stream<Path> files = Files.list(path)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    if (OwnerOnly.file(file)) {
-                        narrowed.add(file);
-                    }
+                    narrow(file, false, narrowed, unnarrowed);
                 }
             }
-            return new DataDirectory(path, channel, lock, narrowed);
+            return new DataDirectory(path, channel, lock, narrowed, unnarrowed);
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(channel);
             throw new StartRefusedException("cannot lock the data directory " + path + " (" + e.getMessage()
@@ -92,6 +105,11 @@ public final class DataDirectory implements AutoCloseable {
     /** What was readable by others at start and is owner-only now (to log once). */
     public List<Path> narrowed() {
         return narrowed;
+    }
+
+    /** What is readable by others and could not be narrowed (to log as a warning). */
+    public List<String> unnarrowed() {
+        return unnarrowed;
     }
 
     @Override

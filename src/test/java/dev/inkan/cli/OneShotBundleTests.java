@@ -3,7 +3,7 @@ package dev.inkan.cli;
 import static dev.inkan.testing.OneShotRuns.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inkan.issuance.OneShotIssuance;
+import dev.inkan.oneshot.OneShotIssuance;
 import dev.inkan.testing.BundleSite;
 import dev.inkan.testing.NginxServer;
 import dev.inkan.testing.OneShotRuns;

@@ -1,5 +1,7 @@
 package dev.inkan.cli;
 
+import dev.inkan.engine.CertificateBundle;
+import dev.inkan.testing.TestPki;
 import static dev.inkan.testing.OneShotRuns.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,14 +112,9 @@ class OneShotRefusalTests {
 
     @Test
     void aReusedCertificateThatIsNotACaIsRefused() throws IOException {
-        Instant now = Instant.now();
-        KeyPair caKey = KeyType.EC_P256.generate();
-        X509Certificate ca = CertificateIssuer.selfSignedRoot(CaSpec.root("Real CA", 30), caKey, now);
-        KeyPair leafKey = KeyType.EC_P256.generate();
-        X509Certificate leaf = CertificateIssuer.leaf(LeafSpec.of("leaf.test", List.of(), List.of(), CertificateProfile.SERVER, 30),
-                leafKey.getPublic(), IssuingAuthority.of(List.of(ca), caKey.getPrivate()), now);
-        Files.writeString(dir.resolve("ca.pem"), Pem.encode(leaf));
-        Files.writeString(dir.resolve("ca-key.pem"), Pem.encode(leafKey.getPrivate()));
+        CertificateBundle leaf = TestPki.root("Real CA").leaf("leaf.test");
+        Files.writeString(dir.resolve("ca.pem"), leaf.certificatePem());
+        Files.writeString(dir.resolve("ca-key.pem"), leaf.privateKeyPem());
         assertRefused(env("SSL_SUBJECT", "localhost"), "CA_CERT", "not a CA certificate");
     }
 

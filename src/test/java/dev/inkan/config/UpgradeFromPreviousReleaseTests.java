@@ -46,8 +46,7 @@ class UpgradeFromPreviousReleaseTests {
             assertThat(jdbc.sql("SELECT detail FROM audit_event ORDER BY id").query(String.class).list()).first()
                     .isEqualTo("before the upgrade");
 
-            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-            ApiClient api = new ApiClient(port, "token-of-the-previous-release");
+            ApiClient api = ApiClient.of(context, "token-of-the-previous-release");
             assertThat(api.get("/api/v1/cas").json().size()).isEqualTo(1);
             assertThat(api.post("/api/v1/certificates", "{\"dnsNames\":[\"upgraded.test\"]}").status()).isEqualTo(201);
         }

@@ -1,5 +1,6 @@
 package dev.inkan.engine;
 
+import dev.inkan.testing.TestPki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,11 +39,9 @@ class PemTests {
 
     @Test
     void certificatesAndChainsRoundTripInOrder() {
-        Instant now = Instant.now();
-        KeyPair rootKey = KeyType.EC_P256.generate();
-        X509Certificate root = CertificateIssuer.selfSignedRoot(CaSpec.root("Pem Root", 30), rootKey, now);
-        X509Certificate leaf = CertificateIssuer.leaf(LeafSpec.of("a.test", List.of(), List.of(), CertificateProfile.SERVER, 30),
-                KeyType.EC_P256.generate().getPublic(), IssuingAuthority.of(List.of(root), rootKey.getPrivate()), now);
+        TestPki pki = TestPki.root("Pem Root");
+        X509Certificate root = pki.certificate();
+        X509Certificate leaf = pki.leaf("a.test").certificate();
         assertThat(Pem.readCertificates("chain", Pem.encode(List.of(leaf, root)))).containsExactly(leaf, root);
     }
 

@@ -1,5 +1,6 @@
 package dev.inkan.engine;
 
+import dev.inkan.testing.TestPki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,14 +20,11 @@ class Pkcs12Tests {
     @ParameterizedTest
     @EnumSource(Pkcs12.Encryption.class)
     void theJdkOpensTheKeyStoreWithItsPasswordAndFindsKeyAndChain(Pkcs12.Encryption encryption) throws Exception {
-        Instant now = Instant.now();
-        KeyPair caKey = KeyType.EC_P256.generate();
-        X509Certificate ca = CertificateIssuer.selfSignedRoot(CaSpec.root("P12 Root", 30), caKey, now);
-        KeyPair leafKey = KeyType.EC_P256.generate();
-        X509Certificate leaf = CertificateIssuer.leaf(LeafSpec.of("app.test", List.of(), List.of(), CertificateProfile.SERVER, 30),
-                leafKey.getPublic(), IssuingAuthority.of(List.of(ca), caKey.getPrivate()), now);
-        byte[] p12 = new CertificateBundle(leaf, List.of(ca), leafKey.getPrivate())
-                .toPkcs12("app", "s3cret-pass".toCharArray(), encryption);
+        TestPki pki = TestPki.root("P12 Root");
+        CertificateBundle bundle = pki.leaf("app.test");
+        X509Certificate ca = pki.certificate();
+        X509Certificate leaf = bundle.certificate();
+        byte[] p12 = bundle.toPkcs12("app", "s3cret-pass".toCharArray(), encryption);
 
         KeyStore store = KeyStore.getInstance("PKCS12", "SUN");
         store.load(new ByteArrayInputStream(p12), "s3cret-pass".toCharArray());

@@ -49,7 +49,7 @@ class OutputDirectoryTests {
 
         assertThatThrownBy(() -> OutputDirectory.write(dir, List.of(OutputFile.publicText("cert.pem", "new"),
                 OutputFile.publicText("fresh/a.txt", "a"), OutputFile.publicText("nginx/ssl.conf", "x"))))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(dev.inkan.engine.InvalidInputException.class).hasMessageContaining("is a file, where the directory");
         assertThat(OneShotRuns.snapshot(dir)).isEqualTo(before);
     }
 
@@ -60,7 +60,7 @@ class OutputDirectoryTests {
         var before = OneShotRuns.snapshot(dir);
 
         assertThatThrownBy(() -> OutputDirectory.write(dir, List.of(OutputFile.publicText("a.pem", "new"),
-                OutputFile.publicText("z.pem", "z")))).isInstanceOf(IOException.class).hasMessageContaining("is a directory");
+                OutputFile.publicText("z.pem", "z")))).isInstanceOf(dev.inkan.engine.InvalidInputException.class).hasMessageContaining("is a directory");
         assertThat(OneShotRuns.snapshot(dir)).isEqualTo(before);
     }
 

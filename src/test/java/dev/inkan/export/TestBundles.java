@@ -1,5 +1,6 @@
 package dev.inkan.export;
 
+import dev.inkan.testing.TestPki;
 import dev.inkan.engine.CaSpec;
 import dev.inkan.engine.CertificateBundle;
 import dev.inkan.engine.CertificateIssuer;
@@ -30,26 +31,14 @@ final class TestBundles {
 
     /** Root → intermediate → server certificate for localhost: chain.pem holds two CAs, ca.pem only the root. */
     static CertificateBundle viaIntermediate(String rootName) {
-        Instant now = Instant.now();
-        KeyPair rootKey = KeyType.EC_P256.generate();
-        X509Certificate root = CertificateIssuer.selfSignedRoot(CaSpec.root(rootName, 3650), rootKey, now);
-        KeyPair intermediateKey = KeyType.EC_P256.generate();
-        X509Certificate intermediate = CertificateIssuer.intermediate(CaSpec.root(rootName + " Intermediate", 1825),
-                intermediateKey.getPublic(), IssuingAuthority.of(List.of(root), rootKey.getPrivate()), now);
-        KeyPair leafKey = KeyType.EC_P256.generate();
-        X509Certificate leaf = CertificateIssuer.leaf(LeafSpec.of("localhost", List.of("localhost"), List.of(), CertificateProfile.SERVER, 90),
-                leafKey.getPublic(), IssuingAuthority.of(List.of(intermediate, root), intermediateKey.getPrivate()), now);
-        return new CertificateBundle(leaf, List.of(intermediate, root), leafKey.getPrivate());
+        return TestPki.root(CaSpec.root(rootName, 3650), KeyType.EC_P256, Instant.now())
+                .intermediate(rootName + " Intermediate", 1825)
+                .leaf(LeafSpec.of("localhost", List.of("localhost"), List.of(), CertificateProfile.SERVER, 90), KeyType.EC_P256);
     }
 
     private static CertificateBundle issue(String caName, KeyType keyType, NameConstraintPolicy constraints, String commonName,
                                            List<String> dns, List<String> ips) {
-        Instant now = Instant.now();
-        KeyPair rootKey = keyType.generate();
-        X509Certificate root = CertificateIssuer.selfSignedRoot(new CaSpec(caName, null, 3650, constraints, null), rootKey, now);
-        KeyPair leafKey = keyType.generate();
-        X509Certificate leaf = CertificateIssuer.leaf(LeafSpec.of(commonName, dns, ips, CertificateProfile.SERVER, 90),
-                leafKey.getPublic(), IssuingAuthority.of(List.of(root), rootKey.getPrivate()), now);
-        return new CertificateBundle(leaf, List.of(root), leafKey.getPrivate());
+        return TestPki.root(new CaSpec(caName, null, 3650, constraints, null), keyType, Instant.now())
+                .leaf(LeafSpec.of(commonName, dns, ips, CertificateProfile.SERVER, 90), keyType);
     }
 }

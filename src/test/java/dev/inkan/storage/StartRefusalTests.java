@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 class StartRefusalTests {
 
     private static final String TOKEN = "start-refusal-token-0123456789";
-    private static final Duration START = Duration.ofMinutes(4);
+    private static final Duration START = Duration.ofMinutes(10);
     private static Path dataDir;
     private static ServiceProcess running;
     private static JsonNode issued;

@@ -58,9 +58,9 @@ public final class ServiceProcess implements AutoCloseable {
         return Processes.run(command(freePort(), freePort()), null, env, timeout);
     }
 
-    /** HTTPS (UI, API) on {@code port}, the plain-HTTP bootstrap on {@code httpPort}. */
+    /** HTTPS (UI, API) on {@code port}, the plain-HTTP bootstrap on {@code httpPort}; C1 only: start-up is most of these tests' time. */
     private static List<String> command(int port, int httpPort) {
-        List<String> command = new ArrayList<>(List.of(OneShotRuns.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(OneShotRuns.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "dev.inkan.Inkan", "--server.address=127.0.0.1",
                 "--server.port=" + port, "--inkan.transport.http-port=" + httpPort));
         return command;

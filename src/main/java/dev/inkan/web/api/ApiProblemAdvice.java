@@ -1,12 +1,13 @@
 package dev.inkan.web.api;
 
-import dev.inkan.authority.ConflictException;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.ConflictException;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.InvalidInputException;
+import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.config.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import tools.jackson.core.JacksonException;
  * Every error under {@code /api} as RFC 9457 {@code application/problem+json}, with an
  * {@code errors: [{field, message}]} list naming the input at fault: 400 malformed, 404 unknown,
  * 409 conflict, 413 too large, 415 wrong media type, 422 refused by policy. Errors of other paths
- * (the web UI) are left to the UI's own handling: the handlers rethrow them.
+ * (the web UI) are left to the UI's own handling: the handlers rethrow them, and Spring MVC's own
+ * errors become the servlet error pages there, as Spring's DefaultHandlerExceptionResolver would send them.
  */
 @RestControllerAdvice
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
@@ -37,26 +39,17 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
 
     @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) throws Exception {
         requireApi(request, e);
-        HttpStatus status = e instanceof InvalidInputException ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        HttpStatus status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND
+                : e instanceof ConflictException ? HttpStatus.CONFLICT
+                : e instanceof PolicyViolationException ? HttpStatus.UNPROCESSABLE_CONTENT
+                : HttpStatus.BAD_REQUEST;
         return problem(status, e.getMessage(), e.field(), request);
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
-        requireApi(request, e);
-        return problem(HttpStatus.NOT_FOUND, e.getMessage(), e.field(), request);
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<Object> conflict(ConflictException e, HttpServletRequest request) {
-        requireApi(request, e);
-        return problem(HttpStatus.CONFLICT, e.getMessage(), e.field(), request);
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) throws Exception {
         requireApi(request, e);
         String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         return problem(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be a " + (type.equals("long") || type.equals("integer")
@@ -75,8 +68,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
         if (RequestBodyLimit.exceeded(e)) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than " + RequestBodyLimit.limit(servlet)
-                    + " bytes; send a smaller request", "body", servlet);
+            return problem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.tooLarge(RequestBodyLimit.limit(servlet)), "body", servlet);
         }
         if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()
                 && (!(json instanceof tools.jackson.core.exc.StreamReadException)
@@ -99,8 +91,15 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                                                              WebRequest request) {
         HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
         if (!isApi(servlet)) {
-            // let the UI's error pages handle it; rethrowing from a handler continues the normal resolution
-            sneakyThrow(e);
+            // the UI's error pages: send the status as the servlet container's error (what DefaultHandlerExceptionResolver does)
+            HttpServletResponse response = ((ServletWebRequest) request).getResponse();
+            headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            try {
+                response.sendError(status.value());
+            } catch (java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            return null;
         }
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail detail) {
@@ -111,13 +110,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    static ResponseEntity<Object> problem(HttpStatus status, String message, String field, HttpServletRequest request) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
-        detail.setInstance(java.net.URI.create(request.getRequestURI()));
-        if (field != null) {
-            detail.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    private static ResponseEntity<Object> problem(HttpStatus status, String message, String field, HttpServletRequest request) {
+        return ProblemResponses.entity(status, message, field, request);
     }
 
     private static boolean isApi(HttpServletRequest request) {
@@ -125,9 +119,10 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return path.startsWith("/api/") || path.equals("/ca.pem");
     }
 
-    private static void requireApi(HttpServletRequest request, Exception e) {
+    /** Rethrows {@code e} for the UI's advice and error pages unless the request is the API's. */
+    private static void requireApi(HttpServletRequest request, Exception e) throws Exception {
         if (!isApi(request)) {
-            sneakyThrow(e);
+            throw e;
         }
     }
 
@@ -135,10 +130,5 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         String text = message == null ? "" : message;
         int newline = text.indexOf('\n');
         return RequestRejectedException.abbreviate(newline < 0 ? text : text.substring(0, newline), 120);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Throwable> void sneakyThrow(Throwable e) throws T {
-        throw (T) e;
     }
 }

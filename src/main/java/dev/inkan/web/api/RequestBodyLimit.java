@@ -1,6 +1,7 @@
 package dev.inkan.web.api;
 
 import dev.inkan.config.InkanProperties;
+import dev.inkan.config.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,15 +47,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         request.setAttribute(LIMIT, limit);
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            String detail = "the request body is larger than " + limit + " bytes; send a smaller request";
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-                    + detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "%22").replace("\\", "%5C")
-                    + "\",\"errors\":[{\"field\":\"body\",\"message\":\"" + detail + "\"}]}").getBytes(StandardCharsets.UTF_8));
+            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(limit), "body", request);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
+    }
+
+    /** The message of a 413, whether the declared length or the bytes read passed the cap. */
+    static String tooLarge(Object limit) {
+        return "the request body is larger than " + limit + " bytes; send a smaller request";
     }
 
     static boolean exceeded(Throwable e) {

@@ -2,7 +2,6 @@ package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
-import dev.inkan.authority.ConflictException;
 import dev.inkan.authority.CreateCaRequest;
 import dev.inkan.authority.ImportCaRequest;
 import dev.inkan.engine.KeyType;
@@ -81,8 +80,6 @@ class CaPageController {
             return "redirect:/cas/" + ca.id() + "/trust";
         } catch (RequestRejectedException e) {
             RejectedFields.reject(binding, e.field(), e.getMessage(), CA_FIELDS);
-        } catch (ConflictException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), CA_FIELDS);
         }
         return caForm(model);
     }
@@ -103,8 +100,6 @@ class CaPageController {
             return "redirect:/cas/" + ca.id();
         } catch (RequestRejectedException e) {
             RejectedFields.reject(binding, e.field(), e.getMessage(), Map.of("chainPem", "certificatePem", "caCertificate", "certificatePem"));
-        } catch (ConflictException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), Map.of());
         }
         form.setKeyPassword("");
         return IMPORT_FORM;

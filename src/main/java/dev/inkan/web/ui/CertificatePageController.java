@@ -4,6 +4,8 @@ import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.engine.Pkcs12;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.config.PublicEndpoints;
+import dev.inkan.engine.InvalidInputException;
+import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.export.BundleExport;
 import dev.inkan.export.BundleOptions;
 import dev.inkan.issuance.CertificateDetails;
@@ -138,7 +140,8 @@ class CertificatePageController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(cert, file))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(body);
-        } catch (RequestRejectedException e) {
+        } catch (InvalidInputException | PolicyViolationException e) {
+            // a bad password or encryption is shown on the page; an unknown certificate or a key not stored is an error page
             model.addAttribute("pkcs12Error", e.getMessage());
             model.addAttribute("cert", cert);
             return "certificates/certificateDetails";
@@ -158,7 +161,8 @@ class CertificatePageController {
             revocation.revoke(id, new RevocationRequest(form.getReason()), user.getName());
             redirect.addFlashAttribute("message", "Revoked. Issue a replacement for the servers that used it.");
             return "redirect:/certificates/" + id;
-        } catch (RequestRejectedException e) {
+        } catch (InvalidInputException e) {
+            // an unknown reason goes next to the field; revoking twice (a conflict) is an error page
             RejectedFields.reject(binding, e.field(), e.getMessage(), Map.of());
         }
         return revokeForm(certificates.get(id), model);

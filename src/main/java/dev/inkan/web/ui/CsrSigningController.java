@@ -1,7 +1,6 @@
 package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthorityService;
-import dev.inkan.authority.NotFoundException;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.CsrIssuanceRequest;
@@ -70,8 +69,6 @@ class CsrSigningController {
             redirect.addFlashAttribute("warnings", issued.warnings());
             return "redirect:/certificates/" + issued.id();
         } catch (RequestRejectedException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
-        } catch (NotFoundException e) {
             RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
         }
         return csrForm(model);

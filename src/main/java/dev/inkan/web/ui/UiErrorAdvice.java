@@ -1,7 +1,8 @@
 package dev.inkan.web.ui;
 
-import dev.inkan.authority.ConflictException;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.ConflictException;
+import dev.inkan.engine.NotFoundException;
+import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.engine.RequestRejectedException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -33,7 +34,7 @@ class UiErrorAdvice {
 
     @ExceptionHandler(RequestRejectedException.class)
     String rejected(RequestRejectedException e, Model model, HttpServletResponse response) {
-        return page(e instanceof dev.inkan.engine.PolicyViolationException ? 422 : 400, "Refused", e.getMessage(), model, response);
+        return page(e instanceof PolicyViolationException ? 422 : 400, "Refused", e.getMessage(), model, response);
     }
 
     private static String page(int status, String title, String message, Model model, HttpServletResponse response) {

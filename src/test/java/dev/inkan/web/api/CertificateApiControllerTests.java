@@ -15,8 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.inkan.authority.ConflictException;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.ConflictException;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.issuance.CertificatePage;

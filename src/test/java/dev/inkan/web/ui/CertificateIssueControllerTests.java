@@ -112,7 +112,7 @@ class CertificateIssueControllerTests extends UiSliceTest {
 
     @Test
     void unknownCaIsShownUnderTheIssuingCaField() throws Exception {
-        given(issuance.issue(any(), any())).willThrow(new dev.inkan.authority.NotFoundException("caId", "no CA 9; choose one from the list"));
+        given(issuance.issue(any(), any())).willThrow(new dev.inkan.engine.NotFoundException("caId", "no CA 9; choose one from the list"));
 
         mvc.perform(post("/certificates/new").with(csrf()).param("names", "app.test").param("caId", "9"))
                 .andExpect(status().isOk())

@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.inkan.issuance.CertificateStatus;
 import dev.inkan.authority.CertificateAuthorityService;
-import dev.inkan.authority.ConflictException;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.ConflictException;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.issuance.CertificatePage;
 import dev.inkan.issuance.CertificateQuery;
@@ -230,7 +230,7 @@ class CertificatePageControllerTests extends UiSliceTest {
 
     @Test
     void aKeyRevokedForKeyCompromiseIsAConflictPageSayingWhy() throws Exception {
-        given(certificates.pem(5, PemFile.KEY)).willThrow(new dev.inkan.authority.ConflictException("id",
+        given(certificates.pem(5, PemFile.KEY)).willThrow(new dev.inkan.engine.ConflictException("id",
                 "certificate 5 was revoked for keyCompromise on 2026-11-22T02:00:00Z: its private key must be treated as known to others"));
         mvc.perform(get("/certificates/5/key.pem"))
                 .andExpect(status().isConflict())

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -20,9 +21,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver with the flags of TESTING.md and a
  * fresh profile and HOME. Fails (never skips) when either program is missing. Adds what Selenium
- * alone lacks: waiting for a navigation, full-page and phone-width screenshots (Chrome DevTools).
+ * alone lacks: waiting for a navigation, full-page and phone-width screenshots (Chrome DevTools), and
+ * an accessibility check of the page with axe-core.
  */
 final class HeadlessChromium implements AutoCloseable {
+
+    private static final String AXE_SOURCE = axeSource();
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -46,6 +50,24 @@ final class HeadlessChromium implements AutoCloseable {
                 "--user-data-dir=" + Files.createTempDirectory("inkan-ui-profile"));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    /** axe.min.js of the org.webjars.npm:axe-core test dependency, whatever version pom.xml pins. */
+    private static String axeSource() {
+        ClassLoader loader = HeadlessChromium.class.getClassLoader();
+        try (var pom = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            if (pom == null) {
+                throw new AssertionError("axe-core is not on the test class path; see pom.xml axe-core.version");
+            }
+            var properties = new java.util.Properties();
+            properties.load(pom);
+            try (var in = loader.getResourceAsStream("META-INF/resources/webjars/axe-core/" + properties.getProperty("version") + "/axe.min.js")) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code certutil -A -t C,,} into a new {@code $HOME/.pki/nssdb}, where Chromium on Linux reads its trust. */
@@ -69,20 +91,35 @@ final class HeadlessChromium implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         String label = element.getText();
         element.click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                page.getTagName();
-                Thread.sleep(25);
-            } catch (WebDriverException gone) {
-                // Stale element, or "Node ... does not belong to the document": the old page is gone.
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        Awaitility.await("the page to change after clicking '" + label + "' at " + driver.getCurrentUrl())
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25)).until(() -> isGone(page));
+    }
+
+    private static boolean isGone(WebElement page) {
+        try {
+            page.getTagName();
+            return false;
+        } catch (WebDriverException gone) {
+            // Stale element, or "Node ... does not belong to the document": the old page is gone.
+            return true;
         }
-        throw new AssertionError("the page did not change within 15 s of clicking '" + label + "' at " + driver.getCurrentUrl());
+    }
+
+    /**
+     * Runs axe-core (Deque's accessibility engine, from its webjar) in the current page with the rules
+     * of WCAG 2.0/2.1 levels A and AA and axe's best practices, and fails listing every violation
+     * with the elements it found it on.
+     */
+    @SuppressWarnings("unchecked")
+    void assertAccessible(String page) {
+        driver.executeScript(AXE_SOURCE);
+        Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},"
+                + " resultTypes: ['violations']})"
+                + ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        assertThat((List<String>) result).as("axe-core violations on " + page + " (" + driver.getCurrentUrl() + ")").isEmpty();
     }
 
     /** Sets a long value (a PEM) at once, as a paste would. */

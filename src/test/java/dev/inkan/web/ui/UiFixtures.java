@@ -13,6 +13,7 @@ import dev.inkan.engine.KeyType;
 import dev.inkan.engine.LeafSpec;
 import dev.inkan.engine.Pem;
 import dev.inkan.issuance.CertificateDetails;
+import dev.inkan.testing.TestPki;
 import dev.inkan.issuance.CertificateOrigin;
 import dev.inkan.issuance.CertificateStatus;
 import dev.inkan.issuance.CertificateSummary;
@@ -25,11 +26,11 @@ import java.util.List;
 final class UiFixtures {
 
     static final Instant NOW = Instant.parse("2026-11-22T02:00:00Z");
-    static final KeyPair CA_KEY = KeyType.EC_P256.generate();
-    static final X509Certificate CA_CERT = CertificateIssuer.selfSignedRoot(CaSpec.root("Test Root CA", 3650), CA_KEY, NOW);
-    static final X509Certificate LEAF = CertificateIssuer.leaf(
+    static final TestPki PKI = TestPki.root(CaSpec.root("Test Root CA", 3650), KeyType.EC_P256, NOW);
+    static final X509Certificate CA_CERT = PKI.certificate();
+    static final X509Certificate LEAF = PKI.leaf(
             LeafSpec.of("app.test", List.of("app.test", "api.test"), List.of("10.0.0.7"), CertificateProfile.SERVER, 365),
-            KeyType.EC_P256.generate().getPublic(), IssuingAuthority.of(List.of(CA_CERT), CA_KEY.getPrivate()), NOW);
+            KeyType.EC_P256).certificate();
 
     private UiFixtures() {}
 

@@ -74,6 +74,7 @@ class WebUiBrowserTests extends RunningService {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Log in");
         chromium.screenshot("login");
+        chromium.assertAccessible("the login page");
     }
 
     @Test
@@ -168,6 +169,7 @@ class WebUiBrowserTests extends RunningService {
         submit();
         assertThat(browser.getTitle()).startsWith("Forbidden");
         assertThat(text("main")).contains("CSRF");
+        chromium.assertAccessible("the 403 page");
         assertThat(certificateCount()).isEqualTo(before);
     }
 
@@ -347,6 +349,28 @@ class WebUiBrowserTests extends RunningService {
         assertThat(browser.findElements(By.cssSelector("tbody tr td:first-child")).stream().map(WebElement::getText).toList())
                 .containsExactlyInAnyOrder("app.ui.test", "soon.ui.test", "later.ui.test", "csr.ui.test");
         chromium.screenshot("certificate-list");
+    }
+
+    /**
+     * Every page of the UI, filled with what the tests before made (certificates, a revoked one, CAs),
+     * passes axe-core's WCAG 2.1 A/AA and best-practice rules; the login and 403 pages are checked where
+     * they appear above, forms with field errors below.
+     */
+    @Test
+    @Order(98)
+    void everyPagePassesAxeCoreWcag21AaAndBestPractices() {
+        String certificate = certificatePage.substring(certificatePage.indexOf("/certificates/"));
+        for (String path : List.of("/", "/certificates", "/certificates?status=revoked", certificate, certificate + "/revoke",
+                "/certificates/new", "/certificates/csr", "/cas", "/cas/1", "/cas/1/trust", "/cas/new", "/cas/import",
+                "/certificates/987654321", "/no-such-page")) {
+            open(path);
+            chromium.assertAccessible(path);
+        }
+        open("/certificates/new");
+        type("names", "bad name!");
+        submit();
+        assertThat(browser.findElements(By.id("names-error"))).isNotEmpty();
+        chromium.assertAccessible("the issue form with a field error");
     }
 
     @Test

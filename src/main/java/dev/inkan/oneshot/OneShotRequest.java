@@ -1,4 +1,4 @@
-package dev.inkan.issuance;
+package dev.inkan.oneshot;
 
 import dev.inkan.engine.CertificateProfile;
 import dev.inkan.engine.InvalidInputException;
@@ -28,7 +28,12 @@ public record OneShotRequest(FileNames files, String caSubject, int caExpireDays
     /** omgwtfssl's default server CN when no name at all is given. */
     public static final String DEFAULT_SUBJECT = "example.com";
 
+    /** Private keys are never written under a name that says certificate, request or PKCS#12. */
+    private static final java.util.regex.Pattern NOT_A_KEY_NAME = java.util.regex.Pattern.compile(
+            "(?i).*\\.(crt|cer|der|csr|req|p12|pfx|p7b|p7c|srl)$|(?i)(ca|cert|chain|fullchain)\\.pem$");
+
     public OneShotRequest {
+        refuseCollisions(files, bundle);
         caPermittedDns = List.copyOf(caPermittedDns);
         caPermittedIp = List.copyOf(caPermittedIp);
         dnsNames = List.copyOf(dnsNames);
@@ -36,6 +41,35 @@ public record OneShotRequest(FileNames files, String caSubject, int caExpireDays
         if (p12Password != null && (p12Password.length() < 4 || p12Password.length() > 1024)) {
             throw new InvalidInputException("P12_PASSWORD", "a PKCS#12 password has 4 to 1024 characters (OpenSSL refuses"
                     + " shorter ones); choose another, or unset P12_PASSWORD to have one made");
+        }
+    }
+
+    /**
+     * Refuses, before anything is made, a file-name variable that would overwrite one of the bundle's
+     * files (or the cert.p12 password file), and a private key named like a certificate.
+     */
+    private static void refuseCollisions(FileNames files, boolean bundle) {
+        String[][] keys = {{"SSL_KEY", files.key()}, {"CA_KEY", files.caKey()}};
+        for (String[] key : keys) {
+            if (NOT_A_KEY_NAME.matcher(key[1]).matches()) {
+                throw new InvalidInputException(key[0], "'" + key[1] + "' is a certificate's (or request's) file name, and "
+                        + key[0] + " names a private key; give it a key's name such as " + (key[0].equals("SSL_KEY") ? "key.pem" : "ca-key.pem"));
+            }
+        }
+        if (!bundle) {
+            return;
+        }
+        java.util.Set<String> reserved = new java.util.LinkedHashSet<>(dev.inkan.export.BundleExport.TOP_LEVEL_NAMES);
+        reserved.add(OneShotIssuance.PASSWORD_FILE);
+        // The one-shot writes its own cert.pem, key.pem, ca.pem, fullchain.pem and secret.yaml in the bundle's place.
+        reserved.removeAll(java.util.Set.of("cert.pem", "key.pem", "ca.pem", FileNames.FULL_CHAIN, FileNames.SECRET));
+        String[][] variables = {{"CA_KEY", files.caKey()}, {"CA_CERT", files.caCert()}, {"SSL_CONFIG", files.config()},
+                {"SSL_KEY", files.key()}, {"SSL_CSR", files.csr()}, {"SSL_CERT", files.cert()}, {"CA_CERT", files.caSerial()}};
+        for (String[] variable : variables) {
+            if (reserved.contains(variable[1])) {
+                throw new InvalidInputException(variable[0], "'" + variable[1] + "' is the name of one of the bundle's files;"
+                        + " give " + variable[0] + " a file name of its own (or set BUNDLE=no to write only omgwtfssl's files)");
+            }
         }
     }
 

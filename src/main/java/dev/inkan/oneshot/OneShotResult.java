@@ -1,4 +1,4 @@
-package dev.inkan.issuance;
+package dev.inkan.oneshot;
 
 import dev.inkan.export.OutputFile;
 import java.security.cert.X509Certificate;

@@ -1,4 +1,4 @@
-package dev.inkan.issuance;
+package dev.inkan.oneshot;
 
 import dev.inkan.engine.CaSpec;
 import dev.inkan.engine.CertificateIssuer;
@@ -121,7 +121,8 @@ public final class OneShotIssuance {
         char[] password = generated ? BundleOptions.generatedPassword() : request.p12Password().toCharArray();
         BundleOptions options = BundleOptions.defaults(password)
                 .withEncryption(request.p12Legacy() ? Pkcs12.Encryption.LEGACY : Pkcs12.Encryption.MODERN)
-                .withSecret(request.k8sName(), request.k8sNamespace(), request.k8sSaveCaCert());
+                .withSecret(request.k8sName(), request.k8sNamespace(), request.k8sSaveCaCert())
+                .withKeyFileName(request.files().key());
         Set<String> taken = new HashSet<>(Set.of("cert.pem", "key.pem", "ca.pem", OneShotRequest.FileNames.FULL_CHAIN,
                 OneShotRequest.FileNames.SECRET, PASSWORD_FILE));
         own.forEach(file -> taken.add(file.name()));
@@ -129,9 +130,6 @@ public final class OneShotIssuance {
         for (OutputFile file : new BundleExport(templates).files(bundle, options)) {
             if (taken.contains(file.name())) {
                 continue;
-            }
-            if (file.name().equals("nginx/ssl.conf") && !request.files().key().equals("key.pem")) {
-                file = OutputFile.publicText(file.name(), file.text().replace("/key.pem;", "/" + request.files().key() + ";"));
             }
             files.add(file);
         }

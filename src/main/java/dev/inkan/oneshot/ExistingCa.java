@@ -1,4 +1,4 @@
-package dev.inkan.issuance;
+package dev.inkan.oneshot;
 
 import dev.inkan.engine.CaCertificateCheck;
 import dev.inkan.engine.InvalidInputException;
@@ -8,7 +8,12 @@ import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.engine.RequestRejectedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -32,8 +37,9 @@ public record ExistingCa(IssuingAuthority authority, String keyPem, String certi
     public static ExistingCa read(Path directory, OneShotRequest.FileNames names, Instant now) {
         Path keyFile = directory.resolve(names.caKey());
         Path certFile = directory.resolve(names.caCert());
-        boolean hasKey = Files.exists(keyFile);
-        boolean hasCert = Files.exists(certFile);
+        // lstat, not stat: a dangling link is still something in the directory, and is refused below
+        boolean hasKey = Files.exists(keyFile, LinkOption.NOFOLLOW_LINKS);
+        boolean hasCert = Files.exists(certFile, LinkOption.NOFOLLOW_LINKS);
         if (!hasKey && !hasCert) {
             return null;
         }
@@ -62,13 +68,25 @@ public record ExistingCa(IssuingAuthority authority, String keyPem, String certi
         return new ExistingCa(IssuingAuthority.of(chain, key), keyPem, certPem);
     }
 
+    /**
+     * Reads a CA file without following a link: the directory's owner may be another user than this
+     * process (root in a container), and a link to a root-only key would have root sign with it for them.
+     */
     private static String readText(String variable, Path file) {
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_FILE_SIZE) {
+        if (Files.isSymbolicLink(file)) {
+            throw new InvalidInputException(variable, file + " is a symbolic link; oneshot reads a reused CA only from plain"
+                    + " files in the directory: copy the file there, or remove the link to have a new CA made");
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || channel.size() > MAX_FILE_SIZE) {
                 throw new InvalidInputException(variable, file + " is not a regular PEM file of at most 1 MiB;"
                         + " remove it to have a new CA made");
             }
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read it all
+            }
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new InvalidInputException(variable, "cannot read " + file + " (" + e.getMessage()
                     + "); make it readable, or remove it to have a new CA made");
