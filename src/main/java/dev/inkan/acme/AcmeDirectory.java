@@ -3,7 +3,7 @@ package dev.inkan.acme;
 import com.google.common.net.InetAddresses;
 import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.NotFoundException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;

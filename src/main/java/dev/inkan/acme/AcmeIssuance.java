@@ -1,6 +1,6 @@
 package dev.inkan.acme;
 
-import dev.inkan.authority.ConflictException;
+import dev.inkan.engine.ConflictException;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.SubjectAltNames;
 import dev.inkan.issuance.CertificateRecords;

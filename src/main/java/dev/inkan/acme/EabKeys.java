@@ -1,7 +1,7 @@
 package dev.inkan.acme;
 
 import dev.inkan.authority.MasterKey;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.InvalidInputException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;

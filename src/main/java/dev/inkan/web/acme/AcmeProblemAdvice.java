@@ -1,7 +1,7 @@
 package dev.inkan.web.acme;
 
 import dev.inkan.acme.AcmeProblem;
-import dev.inkan.authority.NotFoundException;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.RequestRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
