@@ -1,0 +1,24 @@
+package dev.inkan.acme;
+
+import java.util.Map;
+import org.jose4j.jwk.PublicJsonWebKey;
+
+/**
+ * A request whose JWS (RFC 7515, flattened JSON) verified: its protected header, the payload (empty for
+ * POST-as-GET, RFC 8555 §6.3), and who signed it: an account ({@code kid}) or a bare key ({@code jwk}).
+ */
+public record SignedRequest(Map<String, Object> header, String payloadText, Map<String, Object> payload, PublicJsonWebKey jwk,
+                            AcmeAccount account) {
+
+    /** POST-as-GET: the payload is the empty string. */
+    public boolean postAsGet() {
+        return payloadText.isEmpty();
+    }
+
+    public AcmeAccount requireAccount() {
+        if (account == null) {
+            throw AcmeProblem.malformed("this request must be signed with the account key and name the account URL as \"kid\"");
+        }
+        return account;
+    }
+}

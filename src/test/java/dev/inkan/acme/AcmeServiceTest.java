@@ -1,0 +1,71 @@
+package dev.inkan.acme;
+
+import dev.inkan.testing.ApiClient;
+import dev.inkan.testing.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real service with its ACME validator pointed at {@link AcmeTestNetwork}, on its own data directory; one
+ * Spring context shared by every ACME test class. The base URL comes from here, so the tests follow the service
+ * when it moves to HTTPS.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"inkan.admin-token=" + AcmeServiceTest.TOKEN, "inkan.default-ca-name=Inkan ACME Test Root CA",
+            "logging.level.dev.inkan=WARN", "inkan.transport.http-port=0"})
+abstract class AcmeServiceTest {
+
+    static final String TOKEN = "acme-test-admin-token-0123456789";
+    private static Path dataDir;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    /** The service is HTTPS-only for ACME: every client here (acme4j included, through the JVM default) trusts its CA. */
+    @Autowired
+    void trustTheServiceCa(dev.inkan.authority.CertificateAuthorityService authorities) throws Exception {
+        dev.inkan.testing.TrustedCas.add(authorities.defaultAuthority().certificatePem());
+        javax.net.ssl.SSLContext.setDefault(dev.inkan.testing.TrustedCas.sslContext());
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        AcmeTestNetwork.start();
+        registry.add("inkan.data-dir", AcmeServiceTest::dataDir);
+        for (String property : AcmeTestNetwork.properties()) {
+            int equals = property.indexOf('=');
+            registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
+        }
+    }
+
+    static synchronized String dataDir() {
+        try {
+            if (dataDir == null) {
+                Files.createDirectories(Tools.buildDir());
+                dataDir = Files.createTempDirectory(Tools.buildDir(), "acme-data-");
+            }
+            return dataDir.toString();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    protected ApiClient api() {
+        return new ApiClient(port, TOKEN);
+    }
+
+    /** The default CA's directory URL. */
+    protected String directoryUrl() {
+        return api().base() + "/acme/directory";
+    }
+}
