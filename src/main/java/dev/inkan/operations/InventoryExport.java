@@ -96,7 +96,7 @@ public class InventoryExport {
 
     static String row(CertificateSummary c) {
         Object[] values = {c.id(), c.serialNumber(), c.commonName(), String.join(" ", c.dnsNames()), String.join(" ", c.ipAddresses()),
-            c.status(), c.caId(), c.notBefore(), c.notAfter(), c.profile(), c.keyType(), c.origin(), c.privateKeyStored(),
+            c.status().id(), c.caId(), c.notBefore(), c.notAfter(), c.profile(), c.keyType(), c.origin().id(), c.privateKeyStored(),
             c.revokedAt(), c.revocationReason(), c.createdAt(), c.createdBy()};
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < values.length; i++) {

@@ -53,9 +53,30 @@ public abstract class RunningService {
         serviceCa = TrustedCas.add(authorities.defaultAuthority().certificatePem());
     }
 
+    private static boolean ownDataDirectoryRegistered;
+
+    /**
+     * For a subclass whose properties make a Spring context of its own: a data directory of its own (one
+     * process per data directory: the lock). Call it from the subclass's {@code @DynamicPropertySource};
+     * Spring runs the subclass's method before this class's, which then leaves the shared one out.
+     */
+    protected static synchronized void ownDataDirectory(DynamicPropertyRegistry registry) {
+        try {
+            String dir = Files.createTempDirectory(Files.createDirectories(Tools.buildDir()), "service-data-").toString();
+            registry.add("inkan.data-dir", () -> dir);
+            ownDataDirectoryRegistered = true;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("inkan.data-dir", RunningService::dataDir);
+    static synchronized void dataDirectory(DynamicPropertyRegistry registry) {
+        if (ownDataDirectoryRegistered) {
+            ownDataDirectoryRegistered = false;
+        } else {
+            registry.add("inkan.data-dir", RunningService::dataDir);
+        }
         if (onPostgresql()) {
             registry.add("inkan.database.url", RunningService::postgresUrl);
             registry.add("inkan.database.username", () -> PostgresServer.USER);

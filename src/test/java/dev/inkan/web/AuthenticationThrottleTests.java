@@ -25,23 +25,10 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"inkan.login-throttle.per-address=5", "inkan.login-throttle.overall=50"})
 class AuthenticationThrottleTests extends RunningService {
 
-    private static java.nio.file.Path ownDataDir;
-
     /** A context of its own needs a data directory of its own: one process per data directory (the lock). */
     @org.springframework.test.context.DynamicPropertySource
-    static void ownDataDirectory(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("inkan.data-dir", () -> {
-            synchronized (AuthenticationThrottleTests.class) {
-                try {
-                    if (ownDataDir == null) {
-                        ownDataDir = java.nio.file.Files.createTempDirectory(dev.inkan.testing.Tools.buildDir(), "service-data-");
-                    }
-                    return ownDataDir.toString();
-                } catch (java.io.IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        });
+    static void dataDirectoryOfItsOwn(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        RunningService.ownDataDirectory(registry);
     }
 
 

@@ -43,10 +43,14 @@ class AuditPageBrowserTests extends RunningService {
         long id = issued.json().path("id").asLong();
         assertThat(api().post("/api/v1/certificates/" + id + "/revoke", "{\"reason\":\"superseded\"}").status()).isEqualTo(200);
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).as("logged out: the login page").contains("/login");
+        WebElement user = browser.findElement(By.id("username"));
+        user.clear(); // the form offers "admin" already
+        user.sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(TOKEN);
         chromium.clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(browser.getCurrentUrl()).as("logged in").doesNotContain("/login");
         WebElement nav = browser.findElement(By.linkText("Audit"));
         chromium.clickAndWait(nav);
         assertThat(browser.getCurrentUrl()).endsWith("/audit");
