@@ -21,6 +21,7 @@ public class NonceStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int rejectPercent;
+    private final java.util.concurrent.atomic.AtomicLong goodRedemptions = new java.util.concurrent.atomic.AtomicLong();
     private volatile Instant lastPurge = Instant.EPOCH;
 
     NonceStore(JdbcClient jdbc, Clock clock, AcmeProperties properties) {
@@ -55,7 +56,9 @@ public class NonceStore {
             throw AcmeProblem.badNonce("the nonce was already used, has expired or was never given out; retry with the nonce"
                     + " of this response's Replay-Nonce header");
         }
-        if (rejectPercent > 0 && random.nextInt(100) < rejectPercent) {
+        // Tests only: every (100 / percent)-th good nonce is refused, evenly spread rather than at random, so a
+        // client that retries a badNonce once (certbot's acme library) meets the share without two in a row.
+        if (rejectPercent > 0 && goodRedemptions.incrementAndGet() % Math.max(1, 100 / rejectPercent) == 0) {
             throw AcmeProblem.badNonce("the nonce was refused (test setting inkan.acme.test-nonce-reject-percent); retry with"
                     + " the nonce of this response's Replay-Nonce header");
         }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * and {@code Cache-Control: no-store}.
  */
 @Component
-class AcmeExchange {
+public class AcmeExchange {
 
     static final int MAX_BODY = 64 * 1024;
     private static final Pattern CA_PATH = Pattern.compile("^/acme/(\\d+)/");

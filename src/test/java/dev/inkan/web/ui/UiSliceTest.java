@@ -24,6 +24,10 @@ abstract class UiSliceTest {
 
     @Autowired
     MockMvc mvc;
+    /** The ACME error advice applies to every controller advice scan; its collaborator is not in a slice. */
+    @MockitoBean
+    dev.inkan.web.acme.AcmeExchange acmeExchange;
+
     @MockitoBean
     IssuanceService issuance;
     @MockitoBean
