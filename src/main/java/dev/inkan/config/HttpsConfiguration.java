@@ -55,6 +55,12 @@ public class HttpsConfiguration {
         return new WebServerFactoryCustomizer<>() {
             @Override
             public void customize(TomcatServletWebServerFactory factory) {
+                // Tomcat's own refusals (before any servlet runs) as problem+json, not its HTML page.
+                factory.addContextCustomizers(context -> {
+                    if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    }
+                });
                 if (!settings.tlsEnabled()) {
                     factory.setSsl(null);
                     factory.setPort(settings.httpPort());
