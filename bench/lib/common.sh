@@ -145,8 +145,9 @@ start_inkan() {
     mkdir -p "$data"
     t0=$(date +%s%N)
     # shellcheck disable=SC2153
+    # Plain HTTP (INKAN_TLS=off, as behind a TLS-terminating proxy): the peers (cfssl serve) speak plain HTTP too.
     INKAN_DATA_DIR=$data INKAN_ADMIN_TOKEN=$TOKEN "$java" "$@" "${jfr[@]}" -jar "$JAR" \
-        --server.address=127.0.0.1 --server.port="$port" >"$logfile" 2>&1 &
+        --server.address=127.0.0.1 --inkan.transport.tls=off --inkan.transport.http-port="$port" >"$logfile" 2>&1 &
     INKAN_PID=$!
     INKAN_URL=http://127.0.0.1:$port
     if ! wait_http "$INKAN_URL/actuator/health" 90 '"UP"'; then

@@ -67,7 +67,8 @@ start_inkan_with() {
     local data=$1 port=$2 logfile=$3; shift 3
     local java=${BENCH_INKAN_JAVA:-$JDK17/bin/java} t0
     t0=$(date +%s%N)
-    INKAN_DATA_DIR=$data INKAN_ADMIN_TOKEN=$TOKEN "$java" -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" "$@" \
+    INKAN_DATA_DIR=$data INKAN_ADMIN_TOKEN=$TOKEN "$java" -jar "$JAR" --server.address=127.0.0.1 \
+        --inkan.transport.tls=off --inkan.transport.http-port="$port" "$@" \
         >"$logfile" 2>&1 &
     INKAN_PID=$!
     INKAN_URL=http://127.0.0.1:$port
