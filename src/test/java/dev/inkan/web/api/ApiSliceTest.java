@@ -25,16 +25,12 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest({CertificateApiController.class, CaApiController.class, CaPemController.class})
 @Import(SecurityConfiguration.class)
 @EnableConfigurationProperties(InkanProperties.class)
-abstract class ApiSliceTest {
+abstract class ApiSliceTest extends dev.inkan.web.ModuleBeanMocks {
 
     static final String BEARER = "Bearer slice-token";
 
     @Autowired
     MockMvc mvc;
-
-    /** The ACME error advice applies to every controller advice scan; its collaborator is not in a slice. */
-    @MockitoBean
-    dev.inkan.web.acme.AcmeExchange acmeExchange;
 
     @MockitoBean
     IssuanceService issuance;
@@ -50,16 +46,6 @@ abstract class ApiSliceTest {
 
     @MockitoBean
     AdminCredentials credentials;
-    @MockitoBean
-    dev.inkan.revocation.CrlPublisher crls;
-    @MockitoBean
-    dev.inkan.revocation.CaRevocationService caRevocations;
-    @MockitoBean
-    dev.inkan.revocation.PublicationUrls publicationUrls;
-    @MockitoBean
-    dev.inkan.revocation.RevocationStatusView revocationStatus;
-    @MockitoBean
-    dev.inkan.revocation.OcspResponder ocspResponder;
 
     @BeforeEach
     void acceptTheSliceToken() {

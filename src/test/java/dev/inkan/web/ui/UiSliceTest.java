@@ -20,14 +20,10 @@ import org.springframework.test.web.servlet.MockMvc;
         CsrSigningController.class, DashboardController.class, LoginPageController.class})
 @WithMockUser(username = "admin")
 @Import(UiSliceConfiguration.class)
-abstract class UiSliceTest {
+abstract class UiSliceTest extends dev.inkan.web.ModuleBeanMocks {
 
     @Autowired
     MockMvc mvc;
-    /** The ACME error advice applies to every controller advice scan; its collaborator is not in a slice. */
-    @MockitoBean
-    dev.inkan.web.acme.AcmeExchange acmeExchange;
-
     @MockitoBean
     IssuanceService issuance;
     @MockitoBean
@@ -38,14 +34,4 @@ abstract class UiSliceTest {
     CertificateAuthorityService authorities;
     @MockitoBean
     BundleExport bundles;
-    @MockitoBean
-    dev.inkan.revocation.CrlPublisher crls;
-    @MockitoBean
-    dev.inkan.revocation.CaRevocationService caRevocations;
-    @MockitoBean
-    dev.inkan.revocation.PublicationUrls publicationUrls;
-    @MockitoBean
-    dev.inkan.revocation.RevocationStatusView revocationStatus;
-    @MockitoBean
-    dev.inkan.revocation.OcspResponder ocspResponder;
 }
