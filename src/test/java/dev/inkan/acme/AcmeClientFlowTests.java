@@ -13,6 +13,7 @@ import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * P-256/P-384 and RSA keys (acme4j 3.5 cannot sign with Ed25519; {@code AcmeJwsTests} covers EdDSA), http-01, dns-01 (wildcard) and tls-alpn-01, IP identifiers, keyChange, deactivation and
  * both revocation paths; every certificate is then checked by openssl -x509_strict and Go.
  */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class AcmeClientFlowTests extends AcmeServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

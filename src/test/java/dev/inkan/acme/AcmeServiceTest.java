@@ -42,6 +42,11 @@ abstract class AcmeServiceTest {
     static void settings(DynamicPropertyRegistry registry) {
         AcmeTestNetwork.start();
         registry.add("inkan.data-dir", AcmeServiceTest::dataDir);
+        if (dev.inkan.testing.RunningService.onPostgresql()) { // the pom's "postgresql" run: a database of its own
+            String url = dev.inkan.testing.PostgresServer.shared().createDatabase();
+            registry.add("inkan.database.url", () -> url);
+            registry.add("inkan.database.username", () -> dev.inkan.testing.PostgresServer.USER);
+        }
         for (String property : AcmeTestNetwork.properties()) {
             int equals = property.indexOf('=');
             registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
