@@ -3,7 +3,6 @@ package dev.inkan.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +45,7 @@ public final class ClusterNode implements AutoCloseable {
 
     /** Starts the service without waiting: start several at once, then {@link #awaitUp} each. */
     public static ClusterNode launch(Path dataDir, Map<String, String> environment) {
-        ClusterNode service = new ClusterNode(dataDir, environment, freePort());
+        ClusterNode service = new ClusterNode(dataDir, environment, Tools.freePort());
         service.spawn();
         return service;
     }
@@ -142,11 +141,4 @@ public final class ClusterNode implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package dev.inkan.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +48,7 @@ public final class NginxServer implements AutoCloseable {
         Tools.require("nginx");
         AssertionError last = null;
         for (int attempt = 0; attempt < 3; attempt++) { // a free port may be taken between probe and bind
-            int port = freePort();
+            int port = Tools.freePort();
             try {
                 Path prefix = Files.createDirectories(workDir.resolve("nginx-" + port));
                 for (String dir : List.of("logs", "tmp", "html")) {
@@ -127,11 +126,4 @@ public final class NginxServer implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

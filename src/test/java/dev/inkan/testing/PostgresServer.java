@@ -1,7 +1,6 @@
 package dev.inkan.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,7 +60,7 @@ public final class PostgresServer {
                     "--no-sync"), "initdb");
             AssertionError last = null;
             for (int attempt = 0; attempt < 3; attempt++) { // a free port may be taken between probe and bind
-                int port = freePort();
+                int port = Tools.freePort();
                 var result = runResult(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
                         "-l", dir.resolve("log").toString(), "-w", "-t", "60", "-o",
                         "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir
@@ -144,11 +143,4 @@ public final class PostgresServer {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -3,7 +3,6 @@ package dev.inkan.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on {@code dataDir} and waits until {@code /actuator/health} says UP. */
     public static ServiceProcess start(Path dataDir, Map<String, String> environment, Duration startTimeout) {
-        int port = freePort();
-        int httpPort = freePort();
+        int port = Tools.freePort();
+        int httpPort = Tools.freePort();
         try {
             Path log = Files.createTempFile(Files.createDirectories(Tools.buildDir()), "service-process-", ".log");
             ProcessBuilder builder = new ProcessBuilder(command(port, httpPort)).redirectErrorStream(true).redirectOutput(log.toFile())
@@ -55,7 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static Processes.Result runToExit(Path dataDir, Map<String, String> environment, Duration timeout) {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("INKAN_DATA_DIR", dataDir.toString());
-        return Processes.run(command(freePort(), freePort()), null, env, timeout);
+        return Processes.run(command(Tools.freePort(), Tools.freePort()), null, env, timeout);
     }
 
     /** HTTPS (UI, API) on {@code port}, the plain-HTTP bootstrap on {@code httpPort}; C1 only: start-up is most of these tests' time. */
@@ -132,11 +131,4 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

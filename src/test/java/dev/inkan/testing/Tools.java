@@ -45,6 +45,15 @@ public final class Tools {
                 + PACKAGES.getOrDefault(program, program) + "' (.ci/run does)");
     }
 
+    /** A TCP port free on 127.0.0.1 a moment ago (a server started on it may still race another; retry then). */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Where this build writes (target/ or -Dinkan.build.dir). */
     public static Path buildDir() {
         String dir = System.getenv("INKAN_BUILD_DIR");
