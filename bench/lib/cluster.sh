@@ -53,17 +53,26 @@ NGINX
 
 nginx_stop() { [ -f "$1/logs/nginx.pid" ] && kill "$(cat "$1/logs/nginx.pid")" 2>/dev/null || true; }
 
-# setup LABEL NODES [DATABASE_URL]: starts NODES services (H2 when no URL), nginx in front, warms up, measures.
+# cluster_node DATA PORT LOG [DATABASE_URL]: one node (H2 in DATA when no URL), plain HTTP; waits up to 10 min
+# for health (several JVMs start on shared cores). Sets INKAN_PID.
+cluster_node() {
+    local data=$1 port=$2 logfile=$3 url=${4:-}
+    local -a env=(INKAN_DATA_DIR="$data" INKAN_ADMIN_TOKEN="$TOKEN" INKAN_TLS=off INKAN_PORT="$port")
+    [ -n "$url" ] && env+=(INKAN_DATABASE_URL="$url" INKAN_DATABASE_USERNAME=postgres INKAN_MASTER_KEY="$MASTER_KEY" INKAN_DATABASE_POOL_SIZE=16)
+    mkdir -p "$data"
+    # shellcheck disable=SC2086
+    env "${env[@]}" "${BENCH_INKAN_JAVA:-$JDK17/bin/java}" $NODE_OPTS -jar "$JAR" --server.address=127.0.0.1 >"$logfile" 2>&1 &
+    INKAN_PID=$!
+    wait_http "http://127.0.0.1:$port/actuator/health" 600 '"UP"' || { tail -30 "$logfile" >&2; die "node did not start: $logfile"; }
+    log "node up on 127.0.0.1:$port (pid $INKAN_PID)"
+}
+
+# cluster_setup LABEL NODES [DATABASE_URL]: starts NODES services (H2 when no URL), nginx in front, warms up, measures.
 cluster_setup() {
     local label=$1 nodes=$2 url=${3:-} i port ports=() pids=() nginx_port
     for i in $(seq "$nodes"); do
         port=$(free_port)
-        if [ -n "$url" ]; then
-            INKAN_DATABASE_URL=$url INKAN_DATABASE_USERNAME=postgres INKAN_MASTER_KEY=$MASTER_KEY INKAN_DATABASE_POOL_SIZE=16 \
-                start_inkan "$W/$label-node$i" "$port" "$RAW/inkan-$label-$i.log" $NODE_OPTS
-        else
-            start_inkan "$W/$label-node$i" "$port" "$RAW/inkan-$label-$i.log" $NODE_OPTS
-        fi
+        cluster_node "$W/$label-node$i" "$port" "$RAW/inkan-$label-$i.log" "$url"
         ports+=("$port"); pids+=("$INKAN_PID"); NODE_PIDS+=("$INKAN_PID")
     done
     nginx_port=$(free_port)

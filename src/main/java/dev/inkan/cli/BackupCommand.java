@@ -121,8 +121,9 @@ public final class BackupCommand {
                 if (entry != null) {
                     Path target = dataDir.resolve(name);
                     Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    // into the 0600 file just made (Files.copy with REPLACE_EXISTING would make a new one, 0644)
+                    try (InputStream in = zip.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+                        in.transferTo(out);
                     }
                     withKey |= name.equals(MASTER_KEY_FILE);
                 }

@@ -73,7 +73,10 @@ class OnlineBackupTests {
         Path restored = work.resolve("restored");
         assertThat(BackupCommand.run("restore", List.of("--from", archive.toString(), "--data-dir", restored.toString()), Map.of(),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(restored.resolve("master.key")).exists();
+        for (String file : List.of("inkan.mv.db", "master.key")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(restored.resolve(file))))
+                    .as(file + " restored owner-only").isEqualTo("rw-------");
+        }
         Map<Long, String> inBackup;
         try (Connection h2 = DriverManager.getConnection(BackupCommand.url(restored), "inkan", "")) {
             inBackup = certificates(new org.springframework.jdbc.datasource.SingleConnectionDataSource(h2, true));
