@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /actuator/prometheus} read by Prometheus' own tools: {@code promtool check metrics} lints the real scrape and
  * the Python client's text-format parser ({@code prometheus_client.parser}) reads its values.
  */
+@Tag("postgresql")
 class PrometheusScrapeTests extends RunningService {
 
     static final String METRICS_TOKEN = "test-metrics-token-0123456789";
