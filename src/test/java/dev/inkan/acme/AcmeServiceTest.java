@@ -1,6 +1,8 @@
 package dev.inkan.acme;
 
 import dev.inkan.testing.ApiClient;
+import dev.inkan.testing.PostgresServer;
+import dev.inkan.testing.RunningService;
 import dev.inkan.testing.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ abstract class AcmeServiceTest {
 
     static final String TOKEN = "acme-test-admin-token-0123456789";
     private static Path dataDir;
+    private static String postgresUrl;
 
     @LocalServerPort
     protected int port;
@@ -42,10 +45,21 @@ abstract class AcmeServiceTest {
     static void settings(DynamicPropertyRegistry registry) {
         AcmeTestNetwork.start();
         registry.add("inkan.data-dir", AcmeServiceTest::dataDir);
+        if (RunningService.onPostgresql()) { // the pom's "postgresql" execution: the same classes on PostgreSQL 15
+            registry.add("inkan.database.url", AcmeServiceTest::postgresUrl);
+            registry.add("inkan.database.username", () -> PostgresServer.USER);
+        }
         for (String property : AcmeTestNetwork.properties()) {
             int equals = property.indexOf('=');
             registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
         }
+    }
+
+    static synchronized String postgresUrl() {
+        if (postgresUrl == null) {
+            postgresUrl = PostgresServer.shared().createDatabase();
+        }
+        return postgresUrl;
     }
 
     static synchronized String dataDir() {
