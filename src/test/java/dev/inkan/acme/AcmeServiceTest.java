@@ -26,7 +26,6 @@ abstract class AcmeServiceTest {
 
     static final String TOKEN = "acme-test-admin-token-0123456789";
     private static Path dataDir;
-    private static String postgresUrl;
 
     @LocalServerPort
     protected int port;
@@ -46,20 +45,14 @@ abstract class AcmeServiceTest {
         AcmeTestNetwork.start();
         registry.add("inkan.data-dir", AcmeServiceTest::dataDir);
         if (RunningService.onPostgresql()) { // the pom's "postgresql" execution: the same classes on PostgreSQL 15
-            registry.add("inkan.database.url", AcmeServiceTest::postgresUrl);
+            String database = PostgresServer.shared().createDatabase(); // its own: the default CA's key is sealed per data directory
+            registry.add("inkan.database.url", () -> database);
             registry.add("inkan.database.username", () -> PostgresServer.USER);
         }
         for (String property : AcmeTestNetwork.properties()) {
             int equals = property.indexOf('=');
             registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
         }
-    }
-
-    static synchronized String postgresUrl() {
-        if (postgresUrl == null) {
-            postgresUrl = PostgresServer.shared().createDatabase();
-        }
-        return postgresUrl;
     }
 
     static synchronized String dataDir() {
