@@ -375,7 +375,8 @@ def assemble(bench, results=None, out=None):
     findings = os.path.join(results, "findings.md")
     if os.path.exists(findings):
         parts += [open(findings).read(), ""]
-    for name in ("oneshot", "rest", "scale", "jmh", "profile", "durability"):
+    # *-notes.md: hand-written findings beside a generated section, kept when the section is regenerated
+    for name in ("oneshot", "rest", "scale", "jmh", "profile", "durability", "cluster", "cluster-notes"):
         p = os.path.join(results, name + ".md")
         if os.path.exists(p):
             parts += ["", open(p).read()]

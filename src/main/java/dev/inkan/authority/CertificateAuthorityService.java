@@ -98,11 +98,28 @@ public class CertificateAuthorityService {
      * on the same database is creating it (several nodes started at once make one CA, not one each).
      */
     public void ensureDefaultAuthority(String name) {
-        clusterLock.runExclusively("default-ca", () -> {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        while (!clusterLock.runExclusively("default-ca", () -> {
             if (store.count() == 0) {
                 create(CreateCaRequest.root(name), "system", true);
             }
-        });
+        })) {
+            // nodes starting together on one new database: another one is making it; wait for its commit, so no
+            // node serves (or announces its trust bootstrap) before a default CA exists
+            if (store.count() > 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("another node has held the cluster lock 'default-ca' for 5 minutes without"
+                        + " making the default CA; check the other nodes' logs");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while another node made the default CA", e);
+            }
+        }
     }
 
     /** Creates a root CA, or an intermediate when {@code request.parentId()} is set. */
