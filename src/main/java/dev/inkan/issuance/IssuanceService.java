@@ -54,7 +54,7 @@ public class IssuanceService {
     /** Issues a certificate for a key generated here; the key is returned once and kept sealed for later downloads. */
     public IssuedCertificate issue(IssuanceRequest request, String actor) {
         IssuanceRequest.Valid valid = request.validate();
-        ActiveCa ca = authorities.forIssuing(valid.caId());
+        ActiveCa ca = authorities.forSigning(valid.caId());
         KeyPair keyPair = valid.keyType().generate();
         return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), CertificateOrigin.GENERATED, actor);
     }
@@ -70,14 +70,14 @@ public class IssuanceService {
             throw new IllegalArgumentException("a signed CSR's key is its requester's, never generated here");
         }
         CsrIssuanceRequest.Valid valid = request.validate();
-        ActiveCa ca = authorities.forIssuing(valid.caId());
+        ActiveCa ca = authorities.forSigning(valid.caId());
         return record(ca, valid.spec(), valid.request().publicKey(), null, valid.request().keyType(), origin, actor);
     }
 
     /** What {@link #signCsr} would issue, with the same checks, for the UI to show before signing. */
     public CsrPreview previewCsr(CsrIssuanceRequest request) {
         CsrIssuanceRequest.Valid valid = request.validate();
-        ActiveCa ca = authorities.forIssuing(valid.caId());
+        ActiveCa ca = authorities.forSigning(valid.caId());
         LeafSpec spec = valid.spec();
         return new CsrPreview(spec.commonName(), spec.names().values(SubjectAltNames.Kind.DNS),
                 spec.names().values(SubjectAltNames.Kind.IP), valid.request().keyType().id(), spec.profile().id(),
