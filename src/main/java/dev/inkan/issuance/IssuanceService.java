@@ -59,7 +59,7 @@ public class IssuanceService {
     public IssuedCertificate issue(IssuanceRequest request, String actor) {
         long started = System.nanoTime();
         IssuanceRequest.Valid valid = request.validate();
-        ActiveCa ca = authorities.forIssuing(valid.caId());
+        ActiveCa ca = authorities.forSigning(valid.caId());
         KeyPair keyPair = valid.keyType().generate();
         return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), CertificateOrigin.GENERATED, actor,
                 started);
@@ -77,14 +77,14 @@ public class IssuanceService {
             throw new IllegalArgumentException("a signed CSR's key is its requester's, never generated here");
         }
         CsrIssuanceRequest.Valid valid = request.validate();
-        ActiveCa ca = authorities.forIssuing(valid.caId());
+        ActiveCa ca = authorities.forSigning(valid.caId());
         return record(ca, valid.spec(), valid.request().publicKey(), null, valid.request().keyType(), origin, actor, started);
     }
 
     /** What {@link #signCsr} would issue, with the same checks, for the UI to show before signing. */
     public CsrPreview previewCsr(CsrIssuanceRequest request) {
         CsrIssuanceRequest.Valid valid = request.validate();
-        ActiveCa ca = authorities.forIssuing(valid.caId());
+        ActiveCa ca = authorities.forSigning(valid.caId());
         LeafSpec spec = valid.spec();
         return new CsrPreview(spec.commonName(), spec.names().values(SubjectAltNames.Kind.DNS),
                 spec.names().values(SubjectAltNames.Kind.IP), valid.request().keyType().id(), spec.profile().id(),
