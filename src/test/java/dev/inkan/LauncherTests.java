@@ -90,6 +90,7 @@ class LauncherTests {
                     "--inkan.transport.http-port=" + port);
             assertThat(archives("serve.archive")).hasSize(1);
         } finally {
+            service.descendants().forEach(ProcessHandle::destroy); // a training run, if the test failed during it
             service.destroy();
             service.waitFor();
         }
