@@ -40,22 +40,24 @@ public class IssuanceService {
     private final MasterKey masterKey;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final KeyPairPool keys;
 
     public IssuanceService(CertificateAuthorityService authorities, IssuedCertificates ledger, AuditTrail audit,
-                           MasterKey masterKey, TransactionTemplate transactions, Clock clock) {
+                           MasterKey masterKey, TransactionTemplate transactions, Clock clock, KeyPairPool keys) {
         this.authorities = authorities;
         this.ledger = ledger;
         this.audit = audit;
         this.masterKey = masterKey;
         this.transactions = transactions;
         this.clock = clock;
+        this.keys = keys;
     }
 
     /** Issues a certificate for a key generated here; the key is returned once and kept sealed for later downloads. */
     public IssuedCertificate issue(IssuanceRequest request, String actor) {
         IssuanceRequest.Valid valid = request.validate();
         ActiveCa ca = authorities.forIssuing(valid.caId());
-        KeyPair keyPair = valid.keyType().generate();
+        KeyPair keyPair = keys.take(valid.keyType());
         return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), CertificateOrigin.GENERATED, actor);
     }
 
