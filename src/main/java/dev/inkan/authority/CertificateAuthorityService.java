@@ -48,6 +48,8 @@ public class CertificateAuthorityService {
     private final Clock clock;
     private final ObjectProvider<PublicationPoints> publication;
     private final ObjectProvider<RevokedAuthorities> revoked;
+    /** The resolved {@link #publication}: a bean-factory lookup per issuance showed in issue 12's profile. */
+    private volatile PublicationPoints publicationPoints;
     private final ClusterLock clusterLock;
     /** A cached signer and the table generation it was loaded at (read before loading). */
     private record Cached(long generation, ActiveCa ca) {}
@@ -263,7 +265,11 @@ public class CertificateAuthorityService {
     /** The authority, with the revocation URLs of CA {@code id} in every certificate it signs (asked at each issuance). */
     private IssuingAuthority publishing(long id, IssuingAuthority authority) {
         return authority.publishingAt(() -> {
-            PublicationPoints points = publication == null ? null : publication.getIfAvailable();
+            PublicationPoints points = publicationPoints;
+            if (points == null && publication != null) {
+                points = publication.getIfAvailable();
+                publicationPoints = points;
+            }
             return points == null ? dev.inkan.engine.RevocationUrls.NONE : points.urlsFor(id);
         });
     }

@@ -43,9 +43,11 @@ public class IssuanceService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final KeyPairPool keys;
 
     public IssuanceService(CertificateAuthorityService authorities, IssuedCertificates ledger, AuditTrail audit,
-                           MasterKey masterKey, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
+                           MasterKey masterKey, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events,
+                           KeyPairPool keys) {
         this.authorities = authorities;
         this.ledger = ledger;
         this.audit = audit;
@@ -53,6 +55,7 @@ public class IssuanceService {
         this.transactions = transactions;
         this.clock = clock;
         this.events = events;
+        this.keys = keys;
     }
 
     /** Issues a certificate for a key generated here; the key is returned once and kept sealed for later downloads. */
@@ -60,7 +63,7 @@ public class IssuanceService {
         long started = System.nanoTime();
         IssuanceRequest.Valid valid = request.validate();
         ActiveCa ca = authorities.forSigning(valid.caId());
-        KeyPair keyPair = valid.keyType().generate();
+        KeyPair keyPair = keys.take(valid.keyType());
         return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), CertificateOrigin.GENERATED, actor,
                 started);
     }
