@@ -43,9 +43,11 @@ public class IssuanceService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final KeyPairPool keys;
 
     public IssuanceService(CertificateAuthorityService authorities, IssuedCertificates ledger, AuditTrail audit,
-                           MasterKey masterKey, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
+                           MasterKey masterKey, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events,
+                           KeyPairPool keys) {
         this.authorities = authorities;
         this.ledger = ledger;
         this.audit = audit;
@@ -53,14 +55,15 @@ public class IssuanceService {
         this.transactions = transactions;
         this.clock = clock;
         this.events = events;
+        this.keys = keys;
     }
 
     /** Issues a certificate for a key generated here; the key is returned once and kept sealed for later downloads. */
     public IssuedCertificate issue(IssuanceRequest request, String actor) {
         long started = System.nanoTime();
         IssuanceRequest.Valid valid = request.validate();
-        ActiveCa ca = authorities.forIssuing(valid.caId());
-        KeyPair keyPair = valid.keyType().generate();
+        ActiveCa ca = authorities.forSigning(valid.caId());
+        KeyPair keyPair = keys.take(valid.keyType());
         return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), CertificateOrigin.GENERATED, actor,
                 started);
     }
@@ -77,14 +80,14 @@ public class IssuanceService {
             throw new IllegalArgumentException("a signed CSR's key is its requester's, never generated here");
         }
         CsrIssuanceRequest.Valid valid = request.validate();
-        ActiveCa ca = authorities.forIssuing(valid.caId());
+        ActiveCa ca = authorities.forSigning(valid.caId());
         return record(ca, valid.spec(), valid.request().publicKey(), null, valid.request().keyType(), origin, actor, started);
     }
 
     /** What {@link #signCsr} would issue, with the same checks, for the UI to show before signing. */
     public CsrPreview previewCsr(CsrIssuanceRequest request) {
         CsrIssuanceRequest.Valid valid = request.validate();
-        ActiveCa ca = authorities.forIssuing(valid.caId());
+        ActiveCa ca = authorities.forSigning(valid.caId());
         LeafSpec spec = valid.spec();
         return new CsrPreview(spec.commonName(), spec.names().values(SubjectAltNames.Kind.DNS),
                 spec.names().values(SubjectAltNames.Kind.IP), valid.request().keyType().id(), spec.profile().id(),
