@@ -7,7 +7,7 @@
 #   throughput  certificates per second with C lego processes at once
 # Pebble runs with PEBBLE_VA_NOSLEEP=1 (no random 0-15 s pause before validating) and PEBBLE_WFE_NONCEREJECT=0;
 # Inkan with its defaults. Every name is new, so neither server reuses an authorization. step-ca is not packaged
-# in Debian and cannot be fetched here (only Maven Central, Debian and npm are reachable), so it is not compared.
+# in Debian 12 and is not installed here, so it is not compared (see bench/RESULTS.md, section "ACME").
 # Needs: target/inkan.jar (./mvnw -q -B package -DskipTests), pebble, pebble-challtestsrv, lego, openssl, python3.
 #   bench/acme/run.sh [N] [C]
 set -euo pipefail
