@@ -84,6 +84,9 @@ public class AcmeIssuance {
             issued = issuance.signCsr(csr, "acme account " + order.accountId(), dev.inkan.issuance.CertificateOrigin.ACME);
         } catch (RuntimeException e) {
             orders.orderStatus(id, AcmeStatus.PROCESSING, AcmeStatus.READY, null);
+            if (e instanceof ConflictException conflict) { // the directory's CA expired or was revoked: no CSR would help
+                throw new AcmeProblem("unauthorized", 409, conflict.getMessage());
+            }
             if (e instanceof RequestRejectedException rejected) {
                 throw AcmeProblem.badCsr(rejected.getMessage());
             }

@@ -159,6 +159,21 @@ class AcmeJwsTests extends AcmeServiceTest {
     }
 
     @Test
+    void finalizeThroughARevokedCaIsRefusedWith409AndTheOrderStaysReady() throws Exception {
+        long rootId = api().get("/api/v1/cas").json().get(0).get("id").asLong();
+        long caId = api().post("/api/v1/cas", "{\"name\":\"ACME Intermediate Soon Revoked\",\"parentId\":" + rootId + "}").json()
+                .get("id").asLong();
+        JwsClient client = new JwsClient(api().base() + "/acme/" + caId + "/directory", ecKey(), "ES256");
+        assertThat(client.newAccount("{\"termsOfServiceAgreed\":true}").status()).isEqualTo(201);
+        String order = validatedOrder(client, "revoked-ca.acme.test");
+        assertThat(api().post("/api/v1/cas/" + caId + "/revoke", "{\"reason\":\"superseded\"}").status()).isEqualTo(200);
+        JwsClient.Reply refused = finalizeWith(client, order, "revoked-ca.acme.test");
+        assertRefused(refused, 409, "unauthorized", null);
+        assertThat(refused.json().get("detail").asString()).contains("was revoked (superseded)");
+        assertThat(client.post(order, "", false).json().get("status").asString()).isEqualTo("ready");
+    }
+
+    @Test
     void aDeactivatedAccountIsRefusedAsUnauthorized() throws Exception {
         JwsClient client = account(ecKey(), "ES256");
         assertThat(client.post(client.kid, "{\"status\":\"deactivated\"}", false).json().get("status").asString()).isEqualTo("deactivated");

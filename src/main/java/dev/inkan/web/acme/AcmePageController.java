@@ -4,7 +4,6 @@ import dev.inkan.acme.AcmeAccounts;
 import dev.inkan.acme.AcmeDirectory;
 import dev.inkan.acme.AcmeOrders;
 import dev.inkan.acme.DirectorySettings;
-import dev.inkan.acme.EabKey;
 import dev.inkan.acme.EabKeys;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.engine.RequestRejectedException;
@@ -75,14 +74,15 @@ class AcmePageController {
     }
 
     @PostMapping("/cas/{id}/acme/eab-keys")
-    String createEabKey(@PathVariable long id, @RequestParam(defaultValue = "") String label, RedirectAttributes redirect) {
+    String createEabKey(@PathVariable long id, @RequestParam(defaultValue = "") String label, Model model, HttpServletRequest request) {
         try {
-            EabKey.Created created = eabKeys.create(id, label);
-            redirect.addFlashAttribute("createdKey", created);
+            // shown in this answer, not through a redirect's flash: sessions live in the database (Spring
+            // Session JDBC), and the HMAC key must never be stored there unsealed
+            model.addAttribute("createdKey", eabKeys.create(id, label));
         } catch (RequestRejectedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            model.addAttribute("error", e.getMessage());
         }
-        return "redirect:/cas/" + id + "/acme";
+        return showAcme(id, model, request);
     }
 
     @PostMapping("/cas/{id}/acme/eab-keys/{kid}/revoke")
