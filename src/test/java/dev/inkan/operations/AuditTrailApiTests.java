@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/v1/audit}: filters by actor, action, CA and time, pages, and the JSON lines export. */
-@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
+@Tag("postgresql")
 class AuditTrailApiTests extends RunningService {
 
     private final String prefix = "a" + UUID.randomUUID().toString().substring(0, 8);

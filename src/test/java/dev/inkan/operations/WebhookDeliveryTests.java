@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Webhooks end to end: the real service, a real HTTP receiver that checks signatures, answers 500s and records order. */
-@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
+@Tag("postgresql")
 class WebhookDeliveryTests extends RunningService {
 
     private static final String SECRET = "receiver-secret-" + UUID.randomUUID();

@@ -29,9 +29,11 @@ class AcmePageController {
     private final AcmeAccounts accounts;
     private final AcmeOrders orders;
     private final EabKeys eabKeys;
+    private final AcmeExchange exchange;
 
     AcmePageController(CertificateAuthorityService authorities, AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders,
-                       EabKeys eabKeys) {
+                       EabKeys eabKeys, AcmeExchange exchange) {
+        this.exchange = exchange;
         this.authorities = authorities;
         this.directory = directory;
         this.accounts = accounts;
@@ -42,7 +44,7 @@ class AcmePageController {
     @GetMapping("/cas/{id}/acme")
     String showAcme(@PathVariable long id, Model model, HttpServletRequest request) {
         DirectorySettings settings = directory.settings(id);
-        String base = AcmeExchange.base(request);
+        String base = exchange.base(request);
         String directoryUrl = directory.urls(base, id).directory();
         Map<Long, Object> accountOrders = new LinkedHashMap<>();
         var list = accounts.list(id);
