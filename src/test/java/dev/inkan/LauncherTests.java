@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTests {
 
     private static final Path LAUNCHER = Path.of("inkan").toAbsolutePath();
-    private static final Duration LIMIT = Duration.ofMinutes(5);
+    private static final Duration LIMIT = Duration.ofMinutes(10);
 
     @TempDir
     Path tmp;
