@@ -2,6 +2,8 @@ package dev.inkan.oneshot;
 
 import dev.inkan.engine.CaSpec;
 import dev.inkan.engine.CertificateIssuer;
+import dev.inkan.engine.CrlBuilder;
+import dev.inkan.engine.CrlContent;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.IssuingAuthority;
 import dev.inkan.engine.LeafSpec;
@@ -110,6 +112,10 @@ public final class OneShotIssuance {
         if (ca.madeNow() != null) {
             files.add(OutputFile.privateText(names.caKey(), ca.keyPem()));
             files.add(OutputFile.publicText(names.caCert(), ca.certificatePem()));
+            if (request.bundle()) {
+                files.add(OutputFile.publicText(names.caCrl(), emptyCrl(ca.authority(), now)));
+                progress.add("Wrote " + names.caCrl() + ": the new CA's CRL, empty, valid until the CA ends (for nginx's ssl_crl)");
+            }
         }
         // openssl x509 -CAcreateserial writes the serial it last used, in hex, to the CA's .srl file.
         files.add(OutputFile.publicText(names.caSerial(), serial + "\n"));
@@ -173,6 +179,17 @@ public final class OneShotIssuance {
                 + ", valid " + spec.validityDays() + " days"
                 + (spec.constraints().isEmpty() ? "" : ", " + spec.constraints().describe()) + ")");
         return new UsedCa(IssuingAuthority.of(List.of(cert), key.getPrivate()), Pem.encode(key.getPrivate()), Pem.encode(cert), cert);
+    }
+
+    /**
+     * The new CA's first CRL, empty, for servers that insist on one (nginx {@code ssl_crl}, {@code openssl verify -crl_check}):
+     * CRLNumber 1 (RFC 5280 §5.2.3) and nextUpdate at the CA's own end, as nothing renews a one-shot CA's CRL. PEM, as
+     * nginx and openssl read it by default; a run that reuses the CA leaves the file (and any revocations in it) alone.
+     */
+    private static String emptyCrl(IssuingAuthority ca, Instant now) {
+        Instant thisUpdate = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return Pem.encodeCrl(CrlBuilder.build(ca.certificate(), CrlContent.full(java.math.BigInteger.ONE, thisUpdate,
+                ca.certificate().getNotAfter().toInstant(), List.of()), ca.newSigner()));
     }
 
     private static KeyPair serverKey(FutureTask<KeyPair> generation) {
