@@ -206,7 +206,7 @@ readme_startup() {
         for k in "${!ready[@]}"; do vals=${ready[$k]# }; printf '%s"%s": [%s]' "$sep" "$k" "${vals// /,}"; sep=", "; done
         printf '}, "rss": {%s}}\n' "$(IFS=,; echo "${rss[*]}")"
     } > "$RAW/readme-startup.json"
-    python3 - "$RAW/readme-startup.json" >>"$OUT/targets.tsv" <<'PY'
+    python3 - "$RAW/readme-startup.json" >>"$TARGETS" <<'PY'
 import json, statistics, sys
 d = json.load(open(sys.argv[1]))
 r = {k: statistics.median(v) / 1000 for k, v in d["ready_ms"].items()}
