@@ -180,7 +180,7 @@ readme_startup() {
                     cfssl serve -loglevel 5 -address 127.0.0.1 -port "$port" -ca "$cfssl_dir/ca.pem" -ca-key "$cfssl_dir/ca-key.pem" \
                         >"$RAW/ready-cfssl.log" 2>&1 &
                     pid=$!
-                    ready_ms "http://127.0.0.1:$port/api/v1/cfssl/health" "$pid"
+                    ready_ms "http://127.0.0.1:$port/api/v1/cfssl/scaninfo" "$pid"  # GET 200 once it serves (this cfssl has no health endpoint)
                     stop_pid "$pid"
                 else
                     svc_start "$name" "$data"
