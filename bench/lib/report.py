@@ -71,6 +71,7 @@ VARIANT_NOTES = {
     "j25-aot": "JDK 25, extracted jar + AOT cache (JEP 483/514: `-XX:AOTCacheOutput` once, then `-XX:AOTCache`)",
     "j25-aot-C1": "JDK 25 AOT cache + `-XX:TieredStopAtLevel=1`",
     "j25-aot-C1-serial": "JDK 25 AOT cache + `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`",
+    "readme": "README's command, `./inkan oneshot` (the launcher: newest JDK, extracted jar, class archive trained once per build, serial GC)",
     "cand-j17-jar": "candidate build (`BENCH_CANDIDATE_JAR`, see the note below), JDK 17 fat jar",
     "cand-j25-aot": "candidate build, JDK 25 extracted jar + its own AOT cache",
 }
@@ -364,6 +365,32 @@ def jmh(raw, out):
     write(out, "\n".join(lines), {"by": {f"{k[0]}[{k[1]}]": v for k, v in by.items()}})
 
 
+# ---------------------------------------------------------------- README's start command (issue 12)
+def readme_startup(path, out):
+    d = json.load(open(path))
+    lines = ["## Start-up and memory: README's start command", "",
+             "`./inkan` (README's start command: the launcher, its class archive already trained by an earlier run of the "
+             "same build) against `java -jar target/inkan.jar` on JDK 17 (the command before it) and `cfssl serve`, "
+             "interleaved run by run. Ready = `/actuator/health` answers 200 on the plain HTTP port, HTTPS on as by "
+             "default; *new* = empty data directory (CA, master key and HTTPS certificate made), *existing* = a restart.", "",
+             "| command | data directory | ready, median | min–max | runs |", "|---|---|---:|---:|---:|"]
+    names = {"readme": "`./inkan`", "java-jar": "`java -jar target/inkan.jar` (JDK 17)", "cfssl": "`cfssl serve`"}
+    for name in ("readme", "java-jar", "cfssl"):
+        for kind, label in (("fresh", "new"), ("restart", "existing")):
+            t = d["ready_ms"].get(f"{name}-{kind}")
+            if t:
+                lines.append(f"| {names[name]} | {label} | {statistics.median(t) / 1000:.2f} s | "
+                             f"{min(t) / 1000:.2f}–{max(t) / 1000:.2f} s | {len(t)} |")
+    lines += ["", "Peak RSS (VmHWM) under the 16-connection ECDSA issuance load (wrk, plain HTTP), default settings of each "
+              "command (no -Xmx given):", "", "| command | peak RSS | issued/s | p99 |", "|---|---:|---:|---:|"]
+    for name in ("readme", "java-jar"):
+        r = d["rss"].get(name)
+        if r:
+            lines.append(f"| {names[name]} | {r['rss_peak_kib'] / 1024:.0f} MiB | {r['issue']['requests'] * 1e6 / r['issue']['duration_us']:.0f} | "
+                         f"{r['issue'].get('p99_us', 0) / 1000:.1f} ms |")
+    write(out, "\n".join(lines))
+
+
 # ---------------------------------------------------------------- targets of issue 6
 def load_targets(results, name):
     p = os.path.join(results, name + ".targets.json")
@@ -446,7 +473,8 @@ def assemble(bench, results=None, out=None):
     findings = os.path.join(results, "findings.md")
     if os.path.exists(findings):
         parts += [open(findings).read(), ""]
-    for name in ("oneshot", "rest", "scale", "jmh", "profile", "durability"):
+    # *-notes.md: hand-written findings beside a generated section, kept when the section is regenerated
+    for name in ("oneshot", "startup", "rest", "scale", "jmh", "profile", "durability", "cluster", "cluster-notes"):
         p = os.path.join(results, name + ".md")
         if os.path.exists(p):
             parts += ["", open(p).read()]
@@ -456,6 +484,7 @@ def assemble(bench, results=None, out=None):
 if __name__ == "__main__":
     cmd = sys.argv[1]
     {"oneshot": lambda: oneshot(sys.argv[2], sys.argv[3]), "rest": lambda: rest(sys.argv[2], sys.argv[3]),
-     "scale": lambda: scale(sys.argv[2], sys.argv[3]), "jmh": lambda: jmh(sys.argv[2], sys.argv[3]),
+     "scale": lambda: scale(sys.argv[2], sys.argv[3]), "readme-startup": lambda: readme_startup(sys.argv[2], sys.argv[3]),
+     "jmh": lambda: jmh(sys.argv[2], sys.argv[3]),
      "targets": lambda: merge_targets(sys.argv[2], sys.argv[3]),
      "assemble": lambda: assemble(*sys.argv[2:5])}[cmd]()

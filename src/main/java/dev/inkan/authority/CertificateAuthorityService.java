@@ -47,6 +47,7 @@ public class CertificateAuthorityService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ObjectProvider<PublicationPoints> publication;
+    private final ObjectProvider<RevokedAuthorities> revoked;
     /** The resolved {@link #publication}: a bean-factory lookup per issuance showed in issue 12's profile. */
     private volatile PublicationPoints publicationPoints;
     private final ClusterLock clusterLock;
@@ -61,14 +62,15 @@ public class CertificateAuthorityService {
     /** A service whose CAs put no revocation URLs into what they sign (tests, tools). */
     public CertificateAuthorityService(CertificateAuthorityStore store, AuditTrail audit, MasterKey masterKey,
                                        TransactionTemplate transactions, Clock clock, ClusterLock clusterLock) {
-        this(store, audit, masterKey, transactions, clock, clusterLock, null);
+        this(store, audit, masterKey, transactions, clock, clusterLock, null, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public CertificateAuthorityService(CertificateAuthorityStore store, AuditTrail audit, MasterKey masterKey,
                                        TransactionTemplate transactions, Clock clock, ClusterLock clusterLock,
-                                       ObjectProvider<PublicationPoints> publication) {
+                                       ObjectProvider<PublicationPoints> publication, ObjectProvider<RevokedAuthorities> revoked) {
         this.publication = publication;
+        this.revoked = revoked;
         this.store = store;
         this.audit = audit;
         this.masterKey = masterKey;
@@ -100,11 +102,28 @@ public class CertificateAuthorityService {
      * on the same database is creating it (several nodes started at once make one CA, not one each).
      */
     public void ensureDefaultAuthority(String name) {
-        clusterLock.runExclusively("default-ca", () -> {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        while (!clusterLock.runExclusively("default-ca", () -> {
             if (store.count() == 0) {
                 create(CreateCaRequest.root(name), "system", true);
             }
-        });
+        })) {
+            // nodes starting together on one new database: another one is making it; wait for its commit, so no
+            // node serves (or announces its trust bootstrap) before a default CA exists
+            if (store.count() > 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("another node has held the cluster lock 'default-ca' for 5 minutes without"
+                        + " making the default CA; check the other nodes' logs");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while another node made the default CA", e);
+            }
+        }
     }
 
     /** Creates a root CA, or an intermediate when {@code request.parentId()} is set. */
@@ -121,7 +140,7 @@ public class CertificateAuthorityService {
         if (parentId == null) {
             chain.add(CertificateIssuer.selfSignedRoot(valid.spec(), keyPair, now));
         } else {
-            ActiveCa parent = forIssuingField("parentId", parentId);
+            ActiveCa parent = forSigningField("parentId", parentId);
             int parentPathLength = parent.authority().certificate().getBasicConstraints();
             if (parentPathLength == 0) {
                 throw new PolicyViolationException("parentId", "the CA '" + parent.view().name() + "' has path length 0:"
@@ -158,6 +177,37 @@ public class CertificateAuthorityService {
     /** The CA that signs for a request: {@code caId}, or the default CA when null. Cached after the first use. */
     public ActiveCa forIssuing(Long caId) {
         return forIssuingField("caId", caId);
+    }
+
+    /**
+     * The CA that signs a new certificate for a request, as {@link #forIssuing}, refused (409) when it or an issuer
+     * above it has expired or was revoked: nothing it signed could then pass path validation (RFC 5280 §6.1.3).
+     * A CA that stands no longer still signs CRLs and OCSP answers about what it issued ({@link #forIssuing}).
+     */
+    public ActiveCa forSigning(Long caId) {
+        return forSigningField("caId", caId);
+    }
+
+    private ActiveCa forSigningField(String field, Long caId) {
+        ActiveCa ca = forIssuingField(field, caId);
+        Instant now = clock.instant();
+        for (X509Certificate certificate : ca.authority().chain()) {
+            if (now.isAfter(certificate.getNotAfter().toInstant())) {
+                throw new ConflictException(field, "the CA '" + ca.view().name() + "' cannot sign: " + (certificate == ca.authority()
+                        .certificate() ? "its certificate" : "its issuer '" + certificate.getSubjectX500Principal().getName() + "'")
+                        + " expired on " + certificate.getNotAfter().toInstant() + "; issue from another CA (GET /api/v1/cas) or create a new one");
+            }
+        }
+        RevokedAuthorities revocations = revoked == null ? null : revoked.getIfAvailable();
+        for (Long id = ca.id(); revocations != null && id != null; id = id == ca.id() ? ca.view().parentId() : get(id).parentId()) {
+            var revocation = revocations.revocationOf(id);
+            if (revocation.isPresent()) {
+                throw new ConflictException(field, "the CA '" + ca.view().name() + "' cannot sign: " + (id == ca.id() ? "its certificate"
+                        : "its issuer, CA " + id + ",") + " was revoked (" + revocation.get().reason() + ") at " + revocation.get().revokedAt()
+                        + "; issue from another CA (GET /api/v1/cas) or create a new intermediate");
+            }
+        }
+        return ca;
     }
 
     private ActiveCa forIssuingField(String field, Long caId) {

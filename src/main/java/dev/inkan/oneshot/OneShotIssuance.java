@@ -2,6 +2,8 @@ package dev.inkan.oneshot;
 
 import dev.inkan.engine.CaSpec;
 import dev.inkan.engine.CertificateIssuer;
+import dev.inkan.engine.CrlBuilder;
+import dev.inkan.engine.CrlContent;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.IssuingAuthority;
 import dev.inkan.engine.LeafSpec;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -75,8 +79,21 @@ public final class OneShotIssuance {
                 : as(CA_VARIABLES, () -> new CaSpec(request.caSubject(), null, request.caExpireDays(), constraints, null));
 
         List<String> progress = new ArrayList<>();
-        UsedCa ca = existing != null ? reuse(existing, names, progress) : create(caSpec, request, now, progress);
-        KeyPair key = request.keyType().generate();
+        UsedCa ca;
+        KeyPair key;
+        if (existing != null) {
+            ca = reuse(existing, names, progress);
+            key = request.keyType().generate();
+        } else {
+            // A fresh CA needs two keys: the server key is generated on a second thread meanwhile, so that
+            // two RSA key generations (most of the run) take the time of one on a machine with two cores.
+            FutureTask<KeyPair> serverKey = new FutureTask<>(request.keyType()::generate);
+            Thread generator = new Thread(serverKey, "oneshot-server-key");
+            generator.setDaemon(true);
+            generator.start();
+            ca = create(caSpec, request, now, progress);
+            key = serverKey(serverKey);
+        }
         X509Certificate certificate = as(LEAF_VARIABLES, () -> CertificateIssuer.leaf(spec, key.getPublic(), ca.authority(), now));
         String serial = opensslSerial(certificate);
         var clamped = CertificateIssuer.clampWarning(spec.validityDays(), certificate, ca.authority(), now);
@@ -95,6 +112,10 @@ public final class OneShotIssuance {
         if (ca.madeNow() != null) {
             files.add(OutputFile.privateText(names.caKey(), ca.keyPem()));
             files.add(OutputFile.publicText(names.caCert(), ca.certificatePem()));
+            if (request.bundle()) {
+                files.add(OutputFile.publicText(names.caCrl(), emptyCrl(ca.authority(), now)));
+                progress.add("Wrote " + names.caCrl() + ": the new CA's CRL, empty, valid until the CA ends (for nginx's ssl_crl)");
+            }
         }
         // openssl x509 -CAcreateserial writes the serial it last used, in hex, to the CA's .srl file.
         files.add(OutputFile.publicText(names.caSerial(), serial + "\n"));
@@ -158,6 +179,28 @@ public final class OneShotIssuance {
                 + ", valid " + spec.validityDays() + " days"
                 + (spec.constraints().isEmpty() ? "" : ", " + spec.constraints().describe()) + ")");
         return new UsedCa(IssuingAuthority.of(List.of(cert), key.getPrivate()), Pem.encode(key.getPrivate()), Pem.encode(cert), cert);
+    }
+
+    /**
+     * The new CA's first CRL, empty, for servers that insist on one (nginx {@code ssl_crl}, {@code openssl verify -crl_check}):
+     * CRLNumber 1 (RFC 5280 §5.2.3) and nextUpdate at the CA's own end, as nothing renews a one-shot CA's CRL. PEM, as
+     * nginx and openssl read it by default; a run that reuses the CA leaves the file (and any revocations in it) alone.
+     */
+    private static String emptyCrl(IssuingAuthority ca, Instant now) {
+        Instant thisUpdate = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return Pem.encodeCrl(CrlBuilder.build(ca.certificate(), CrlContent.full(java.math.BigInteger.ONE, thisUpdate,
+                ca.certificate().getNotAfter().toInstant(), List.of()), ca.newSigner()));
+    }
+
+    private static KeyPair serverKey(FutureTask<KeyPair> generation) {
+        try {
+            return generation.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating the server key", e);
+        }
     }
 
     private static String header(OneShotRequest.FileNames names, OneShotRequest request, X509Certificate certificate,

@@ -30,7 +30,7 @@ public record OneShotRequest(FileNames files, String caSubject, int caExpireDays
 
     /** Private keys are never written under a name that says certificate, request or PKCS#12. */
     private static final java.util.regex.Pattern NOT_A_KEY_NAME = java.util.regex.Pattern.compile(
-            "(?i).*\\.(crt|cer|der|csr|req|p12|pfx|p7b|p7c|srl)$|(?i)(ca|cert|chain|fullchain)\\.pem$");
+            "(?i).*\\.(crt|cer|der|csr|req|p12|pfx|p7b|p7c|srl|crl)$|(?i)(ca|cert|chain|fullchain)\\.pem$");
 
     public OneShotRequest {
         refuseCollisions(files, bundle);
@@ -74,9 +74,9 @@ public record OneShotRequest(FileNames files, String caSubject, int caExpireDays
     }
 
     /**
-     * The output file names, each a plain name inside the output directory. {@code ca.srl},
+     * The output file names, each a plain name inside the output directory. {@code ca.srl}, {@code ca.crl},
      * {@code fullchain.pem} and {@code secret.yaml} are fixed (the serial file is named after the
-     * CA certificate, as {@code openssl x509 -CAcreateserial} names it).
+     * CA certificate, as {@code openssl x509 -CAcreateserial} names it, and so is the CRL).
      */
     public record FileNames(String caKey, String caCert, String config, String key, String csr, String cert) {
 
@@ -93,6 +93,7 @@ public record OneShotRequest(FileNames files, String caSubject, int caExpireDays
                 OutputFile.requirePlainName(variable[0], variable[1]);
             }
             byName.put(serialName(caCert), "the CA serial file (named after CA_CERT)");
+            byName.put(crlName(caCert), "the CA's CRL (named after CA_CERT)");
             for (String[] variable : variables) {
                 String previous = byName.putIfAbsent(variable[1], variable[0]);
                 if (previous != null) {
@@ -105,6 +106,16 @@ public record OneShotRequest(FileNames files, String caSubject, int caExpireDays
         /** {@code ca.pem} → {@code ca.srl}, as openssl names the serial file of a CA certificate. */
         public String caSerial() {
             return serialName(caCert);
+        }
+
+        /** {@code ca.pem} → {@code ca.crl}: the new CA's (empty) CRL, beside it. */
+        public String caCrl() {
+            return crlName(caCert);
+        }
+
+        private static String crlName(String caCert) {
+            int dot = caCert.lastIndexOf('.');
+            return (dot > 0 ? caCert.substring(0, dot) : caCert) + ".crl";
         }
 
         private static String serialName(String caCert) {

@@ -3,6 +3,7 @@ package dev.inkan.revocation;
 import dev.inkan.authority.AuditTrail;
 import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.authority.RevokedAuthorities;
 import dev.inkan.engine.ConflictException;
 import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.issuance.RevocationReason;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answers "revoked". A root has no issuer to say so: it is distrusted by removing it from trust stores.
  */
 @Service
-public class CaRevocationService {
+public class CaRevocationService implements RevokedAuthorities {
 
     private final CertificateAuthorityService authorities;
     private final RevocationState state;
@@ -63,6 +64,11 @@ public class CaRevocationService {
     /** The revocation of CA {@code caId}'s certificate, if it was revoked. */
     public java.util.Optional<CaRevocation> status(long caId) {
         return state.caRevocation(caId).map(r -> new CaRevocation(caId, r.revokedAt(), r.reason()));
+    }
+
+    @Override
+    public java.util.Optional<Revoked> revocationOf(long caId) {
+        return state.caRevocation(caId).map(r -> new Revoked(r.revokedAt(), r.reason()));
     }
 
     /** A revoked CA certificate. */

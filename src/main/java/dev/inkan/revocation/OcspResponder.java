@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,6 +39,10 @@ public class OcspResponder {
 
     private record Cached(Reply reply, long caId, long epoch, Instant refreshAt) {}
 
+    /** The caId of an answer that is not kept (an error, a nonce, several certificates). */
+    private static final long NOT_CACHED = -1;
+    private static final int MAX_CACHED_PATH = 512;
+
     private final CertificateAuthorityService authorities;
     private final OcspIssuers issuers;
     private final IssuedCertificates ledger;
@@ -46,6 +51,8 @@ public class OcspResponder {
     private final OcspSigners signers;
     private final Clock clock;
     private final Map<ByteBuffer, Cached> cache = new ConcurrentHashMap<>();
+    /** The same answers by GET path; only short paths (one certificate's request is ~110 characters). */
+    private final Map<String, Cached> byPath = new ConcurrentHashMap<>();
     private final Map<Long, long[]> epochs = new ConcurrentHashMap<>(); // caId -> {epoch, read at (nanoTime)}
 
     OcspResponder(CertificateAuthorityService authorities, OcspIssuers issuers, IssuedCertificates ledger, RevocationState state,
@@ -61,24 +68,45 @@ public class OcspResponder {
 
     /** The answer to the DER OCSP request {@code der}; never throws for bad input. */
     public Reply answer(byte[] der) {
+        return respond(der).reply();
+    }
+
+    /**
+     * The answer to {@code GET /ocsp/{encoded}}, {@code encoded} being the request as it came in the path (RFC 6960
+     * App. A.1). Clients and caches repeat the very same URL (RFC 5019 §5), so a path answered before from the
+     * pre-signed cache is one map lookup: no decoding, no parsing. {@code decoder} turns a new path into DER.
+     */
+    public Reply answerGet(String encoded, Function<String, byte[]> decoder) {
+        Cached known = byPath.get(encoded);
+        if (known != null && fresh(known)) {
+            return known.reply();
+        }
+        Cached answered = respond(decoder.apply(encoded));
+        if (answered.caId() != NOT_CACHED && encoded.length() <= MAX_CACHED_PATH) {
+            bounded(byPath).put(encoded, answered);
+        }
+        return answered.reply();
+    }
+
+    private Cached respond(byte[] der) {
         OcspQuery query;
         try {
             query = OcspQuery.read(der);
         } catch (OcspQuery.Malformed e) {
-            return error(OcspResponseBuilder.Error.MALFORMED_REQUEST);
+            return uncached(error(OcspResponseBuilder.Error.MALFORMED_REQUEST));
         }
         ByteBuffer key = query.cacheable() ? ByteBuffer.wrap(query.certificates().get(0).key()) : null;
         if (key != null) {
             Cached cached = cache.get(key);
-            if (cached != null && clock.instant().isBefore(cached.refreshAt()) && epoch(cached.caId()) == cached.epoch()) {
-                return cached.reply();
+            if (cached != null && fresh(cached)) {
+                return cached;
             }
         }
         Long caId = null;
         for (OcspQuery.Certificate certificate : query.certificates()) {
             Optional<OcspIssuers.Issuer> issuer = issuers.issuerOf(certificate);
             if (issuer.isEmpty() || (caId != null && caId != issuer.get().caId())) {
-                return error(OcspResponseBuilder.Error.UNAUTHORIZED); // RFC 6960 §2.3: not a CA this responder answers for
+                return uncached(error(OcspResponseBuilder.Error.UNAUTHORIZED)); // RFC 6960 §2.3: not a CA this responder answers for
             }
             caId = issuer.get().caId();
         }
@@ -93,13 +121,28 @@ public class OcspResponder {
         byte[] body = OcspResponseBuilder.successful(answers, signer.certificate(), signer.delegated(), signer.contentSigner(), now,
                 now, nextUpdate, query.nonce());
         Reply reply = new Reply(body, true, now, nextUpdate, key == null ? null : etag(body));
-        if (key != null) {
-            if (cache.size() >= settings.ocspCacheSize()) {
-                cache.clear(); // bounded: a flood of distinct serials costs signatures, never memory
-            }
-            cache.put(key, new Cached(reply, caId, epoch, now.plus(settings.ocspValidity().dividedBy(2))));
+        if (key == null) {
+            return uncached(reply);
         }
-        return reply;
+        Cached cached = new Cached(reply, caId, epoch, now.plus(settings.ocspValidity().dividedBy(2)));
+        bounded(cache).put(key, cached);
+        return cached;
+    }
+
+    private boolean fresh(Cached cached) {
+        return clock.instant().isBefore(cached.refreshAt()) && epoch(cached.caId()) == cached.epoch();
+    }
+
+    /** The map, emptied first when full: a flood of distinct requests costs signatures, never memory. */
+    private <K> Map<K, Cached> bounded(Map<K, Cached> map) {
+        if (map.size() >= settings.ocspCacheSize()) {
+            map.clear();
+        }
+        return map;
+    }
+
+    private static Cached uncached(Reply reply) {
+        return new Cached(reply, NOT_CACHED, 0, Instant.MIN);
     }
 
     /** Forgets what this instance knows of CA {@code caId}'s epoch, so its cached responses are checked again now. */

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * Hand-made requests (jose4j) that a correct client never sends, each refused with the right ACME error type as
  * problem+json and a fresh Replay-Nonce; and the EdDSA account key that acme4j cannot use, through a whole order.
  */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class AcmeJwsTests extends AcmeServiceTest {
 
     private static final String ERROR = "urn:ietf:params:acme:error:";
@@ -154,6 +156,21 @@ class AcmeJwsTests extends AcmeServiceTest {
         JwsClient.Reply outside = client.post(client.url("newOrder"), order("app.outside.test"), false);
         assertRefused(outside, 400, "rejectedIdentifier", null);
         assertThat(outside.json().get("detail").asString()).contains("inside.test");
+    }
+
+    @Test
+    void finalizeThroughARevokedCaIsRefusedWith409AndTheOrderStaysReady() throws Exception {
+        long rootId = api().get("/api/v1/cas").json().get(0).get("id").asLong();
+        long caId = api().post("/api/v1/cas", "{\"name\":\"ACME Intermediate Soon Revoked\",\"parentId\":" + rootId + "}").json()
+                .get("id").asLong();
+        JwsClient client = new JwsClient(api().base() + "/acme/" + caId + "/directory", ecKey(), "ES256");
+        assertThat(client.newAccount("{\"termsOfServiceAgreed\":true}").status()).isEqualTo(201);
+        String order = validatedOrder(client, "revoked-ca.acme.test");
+        assertThat(api().post("/api/v1/cas/" + caId + "/revoke", "{\"reason\":\"superseded\"}").status()).isEqualTo(200);
+        JwsClient.Reply refused = finalizeWith(client, order, "revoked-ca.acme.test");
+        assertRefused(refused, 409, "unauthorized", null);
+        assertThat(refused.json().get("detail").asString()).contains("was revoked (superseded)");
+        assertThat(client.post(order, "", false).json().get("status").asString()).isEqualTo("ready");
     }
 
     @Test

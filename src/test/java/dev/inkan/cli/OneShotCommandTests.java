@@ -115,7 +115,7 @@ class OneShotCommandTests {
         Map<String, String> expected = new java.util.TreeMap<>(Map.of(
                 "ca-key.pem", "rw-------", "key.pem", "rw-------", "secret.yaml", "rw-------",
                 "ca.pem", "rw-r--r--", "ca.srl", "rw-r--r--", "cert.pem", "rw-r--r--", "key.csr", "rw-r--r--",
-                "openssl.cnf", "rw-r--r--", "fullchain.pem", "rw-r--r--"));
+                "openssl.cnf", "rw-r--r--", "fullchain.pem", "rw-r--r--", "ca.crl", "rw-r--r--"));
         // Inkan's bundle beside omgwtfssl's files (BUNDLE=yes, the default).
         expected.putAll(Map.of("cert.p12", "rw-------", "cert.p12.password", "rw-------", "haproxy.pem", "rw-------",
                 "chain.pem", "rw-r--r--", "ca.crt", "rw-r--r--", "truststore.p12", "rw-r--r--", "README.txt", "rw-r--r--",
@@ -289,6 +289,29 @@ class OneShotCommandTests {
         int code = OneShotCommand.run(List.of("--outt", tmp.toString()), Map.of(), System.out, new java.io.PrintStream(err, true));
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).startsWith("inkan oneshot: unexpected argument '--outt'; usage:").hasLineCount(1);
+    }
+
+    @Test
+    void aNewCaComesWithAnEmptyCrlItSignedThatOpensslCrlCheckAccepts() throws IOException {
+        Run run = OneShotRuns.inProcess(tmp, env("SILENT", "yes", "SSL_KEY_TYPE", "ecdsa-p256", "SSL_SUBJECT", "localhost"));
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        String crl = tmp.resolve("ca.crl").toString();
+        var signature = Processes.run(List.of("openssl", "crl", "-in", crl, "-CAfile", tmp.resolve("ca.pem").toString(), "-noout", "-verify"));
+        assertThat(signature.output()).as("signed by the CA in ca.pem").contains("verify OK");
+        var text = Processes.run(List.of("openssl", "crl", "-in", crl, "-noout", "-text"));
+        assertThat(text.stdout()).contains("No Revoked Certificates.").contains("X509v3 CRL Number:", "1")
+                .contains("X509v3 Authority Key Identifier");
+        var nextUpdate = Processes.run(List.of("openssl", "crl", "-in", crl, "-noout", "-nextupdate"));
+        var caEnd = Processes.run(List.of("openssl", "x509", "-in", tmp.resolve("ca.pem").toString(), "-noout", "-enddate"));
+        assertThat(nextUpdate.stdout().replace("nextUpdate=", "")).as("valid as long as the CA").isEqualTo(caEnd.stdout().replace("notAfter=", ""));
+        var verify = Processes.run(List.of("openssl", "verify", "-crl_check", "-CAfile", tmp.resolve("ca.pem").toString(), "-CRLfile", crl,
+                tmp.resolve("cert.pem").toString()));
+        assertThat(verify.output()).as("a server that requires a CRL accepts the certificate").contains(": OK");
+
+        String first = Files.readString(tmp.resolve("ca.crl"));
+        Run again = OneShotRuns.inProcess(tmp, env("SILENT", "yes", "SSL_KEY_TYPE", "ecdsa-p256", "SSL_SUBJECT", "other.test"));
+        assertThat(again.exitCode()).as(again.describe()).isZero();
+        assertThat(Files.readString(tmp.resolve("ca.crl"))).as("a reused CA's CRL (maybe with revocations) is left alone").isEqualTo(first);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * changed), unknown serials answered "unknown", cached answers invalidated by a revocation, CRL numbers
  * rising, and a revoked intermediate listed in its parent's CRL.
  */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class RevocationEndpointsTests extends RunningService {
 
     @Test
@@ -154,6 +156,31 @@ class RevocationEndpointsTests extends RunningService {
         assertThat(verify.output()).contains("certificate revoked");
         var ocsp = RevocationCheckers.opensslOcsp(plain().base() + "/ocsp", root, inter, root, null, true);
         assertThat(ocsp.output()).contains("Response verify OK").contains(inter + ": revoked").contains("Reason: cACompromise");
+    }
+
+    @Test
+    void revokedIntermediateCanNoLongerIssueSignCsrsOrParentACaAndSays409() throws Exception {
+        ApiClient api = api();
+        long rootId = api.get("/api/v1/cas").json().get(0).get("id").asLong();
+        long id = api.post("/api/v1/cas", "{\"name\":\"Retired Intermediate\",\"parentId\":" + rootId + "}").json().get("id").asLong();
+        issue(id);
+        assertThat(api.post("/api/v1/cas/" + id + "/revoke", "{\"reason\":\"cessationOfOperation\"}").status()).isEqualTo(200);
+        long certificatesBefore = api.get("/api/v1/certificates?caId=" + id).json().get("total").asLong();
+
+        var issued = api.post("/api/v1/certificates", "{\"commonName\":\"after.test\",\"caId\":" + id + "}");
+        String csr = Processes.run(List.of("sh", "-c", "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null"
+                + " -subj /CN=csr.test -addext subjectAltName=DNS:csr.test 2>/dev/null")).stdout();
+        assertThat(csr).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
+        var signed = api.send("POST", "/api/v1/certificates/csr?caId=" + id, "application/pkcs10", csr.getBytes(StandardCharsets.US_ASCII));
+        var child = api.post("/api/v1/cas", "{\"name\":\"Under A Revoked CA\",\"parentId\":" + id + "}");
+        for (ApiClient.Response refused : List.of(issued, signed, child)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.text()).contains("was revoked (cessationOfOperation)").contains("issue from another CA");
+        }
+        assertThat(api.get("/api/v1/certificates?caId=" + id).json().get("total").asLong()).as("nothing issued").isEqualTo(certificatesBefore);
+        assertThat(api.post("/api/v1/certificates", "{\"commonName\":\"still.test\",\"caId\":" + rootId + "}").status())
+                .as("its parent still issues").isEqualTo(201);
     }
 
     private ApiClient.Response issue(Long caId) {

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 /** Runs {@code inkan oneshot} in-process or as a real {@code java} process, and reads what it wrote. */
 public final class OneShotRuns {
 
-    /** Entries a default run leaves in DIR: omgwtfssl's 9 files, and Inkan's bundle (8 files or folders, 13 install-ca-* helpers). */
-    public static final int DEFAULT_ENTRIES = 9 + 8 + 13;
+    /** Entries a default run leaves in DIR: omgwtfssl's 9 files, and Inkan's bundle (9 files or folders with ca.crl, 13 install-ca-* helpers). */
+    public static final int DEFAULT_ENTRIES = 9 + 9 + 13;
 
     /** A finished run: exit code and what it printed. */
     public record Run(int exitCode, String stdout, String stderr) {

@@ -89,8 +89,8 @@ class OcspEndpoint extends OncePerRequestFilter {
             write(response, 414, OcspResponseBuilder.error(OcspResponseBuilder.Error.MALFORMED_REQUEST));
             return;
         }
-        byte[] der = decode(raw.length() > "/ocsp/".length() ? raw.substring("/ocsp/".length()) : "");
-        OcspResponder.Reply reply = responder.answer(der);
+        OcspResponder.Reply reply = responder.answerGet(raw.length() > "/ocsp/".length() ? raw.substring("/ocsp/".length()) : "",
+                OcspEndpoint::decode);
         if (reply.etag() != null) {
             Instant now = Instant.now();
             long maxAge = Math.max(0, Duration.between(now, reply.nextUpdate()).toSeconds());

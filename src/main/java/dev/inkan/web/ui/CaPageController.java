@@ -6,6 +6,8 @@ import dev.inkan.authority.CreateCaRequest;
 import dev.inkan.authority.ImportCaRequest;
 import dev.inkan.engine.KeyType;
 import dev.inkan.revocation.CrlPublisher;
+import dev.inkan.revocation.PublicationUrls;
+import dev.inkan.revocation.UrlSwitches;
 import dev.inkan.engine.RequestRejectedException;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** CA pages: list, create a root or intermediate, import, show one, download its certificate. */
@@ -36,10 +39,12 @@ class CaPageController {
     private final CertificateAuthorityService authorities;
 
     private final CrlPublisher crls;
+    private final PublicationUrls urls;
 
-    CaPageController(CertificateAuthorityService authorities, CrlPublisher crls) {
+    CaPageController(CertificateAuthorityService authorities, CrlPublisher crls, PublicationUrls urls) {
         this.authorities = authorities;
         this.crls = crls;
+        this.urls = urls;
     }
 
     @GetMapping("/cas")
@@ -52,7 +57,20 @@ class CaPageController {
     String showCa(@PathVariable long id, Model model) {
         model.addAttribute("ca", authorities.get(id));
         model.addAttribute("crl", crls.info(id));
+        model.addAttribute("urlSwitches", urls.switches(id));
         return "cas/caDetails";
+    }
+
+    /** Which URLs the certificates this CA signs from now on carry (an unticked box is not sent: false). */
+    @PostMapping("/cas/{id}/revocation-urls")
+    String processUrlSwitchesForm(@PathVariable long id, @RequestParam(defaultValue = "false") boolean crlUrl,
+                                  @RequestParam(defaultValue = "false") boolean aia, RedirectAttributes redirect) {
+        authorities.get(id);
+        UrlSwitches saved = urls.configure(id, new UrlSwitches(crlUrl, aia));
+        redirect.addFlashAttribute("message", "Certificates this CA signs from now on carry " + (saved.crlUrl() ? "the CRL distribution point"
+                : "no CRL distribution point") + " and " + (saved.aia() ? "the OCSP and CA certificate URLs (AIA)" : "no AIA")
+                + "; certificates already issued keep theirs.");
+        return "redirect:/cas/" + id;
     }
 
     /** Issues a new CRL now (every revocation and the daily timer do so anyway). */

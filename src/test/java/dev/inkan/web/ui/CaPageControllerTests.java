@@ -59,6 +59,33 @@ class CaPageControllerTests extends UiSliceTest {
                 .andExpect(content().string(Matchers.containsString("/cas/2/certificate.pem")));
     }
 
+    @Autowired
+    dev.inkan.revocation.PublicationUrls publicationUrls;
+    @Autowired
+    dev.inkan.revocation.CrlPublisher crlPublisher;
+
+    @Test
+    void caPageShowsTheUrlSwitchesAndTheirFormSavesWhatIsTickedOnlyWithACsrfToken() throws Exception {
+        given(crlPublisher.info(1)).willReturn(new dev.inkan.revocation.CrlInfo(1, 7, java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                java.time.Instant.parse("2026-01-08T00:00:00Z"), 0, "http://ca.test/crl/1.crl", "http://ca.test/crl/1.pem",
+                "http://ca.test/ocsp", "http://ca.test/crl/1.cer"));
+        given(publicationUrls.switches(1)).willReturn(new dev.inkan.revocation.UrlSwitches(true, false));
+        mvc.perform(get("/cas/1"))
+                .andExpect(content().string(Matchers.containsString("action=\"/cas/1/revocation-urls\"")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*name=\"crlUrl\" value=\"true\" checked=\"checked\".*")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*name=\"aia\" value=\"true\">.*")));
+
+        mvc.perform(post("/cas/1/revocation-urls").param("aia", "true")).andExpect(status().isForbidden());
+        verify(publicationUrls, org.mockito.Mockito.never()).configure(eq(1L), any());
+
+        given(publicationUrls.configure(eq(1L), any())).willReturn(new dev.inkan.revocation.UrlSwitches(false, true));
+        mvc.perform(post("/cas/1/revocation-urls").with(csrf()).param("aia", "true"))
+                .andExpect(redirectedUrl("/cas/1"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
+                        Matchers.containsString("no CRL distribution point and the OCSP and CA certificate URLs (AIA)")));
+        verify(publicationUrls).configure(1L, new dev.inkan.revocation.UrlSwitches(false, true));
+    }
+
     @Test
     void newCaFormOffersARootOrAnIntermediateUnderEachCa() throws Exception {
         mvc.perform(get("/cas/new"))
