@@ -270,7 +270,8 @@ def issue12_table(results):
     path = os.path.join(results, "targets.tsv")
     rows = [l.rstrip("\n").split("\t") for l in open(path) if l.strip()] if os.path.exists(path) else []
     if not rows:
-        return []
+        return ["## Issue 12 targets", "", "No rows yet: `bench/run rest` (and the oneshot and scale sections) append them to "
+                "`target/bench-out/targets.tsv`, kept in `bench/results/targets.tsv`.", ""]
     out = ["## Issue 12 targets", "",
            "Each row from the latest `bench/run` of its section (`bench/results/targets.tsv`); Inkan and its peer ran "
            "side by side in that run, so the ratio is the figure to judge.", "",
