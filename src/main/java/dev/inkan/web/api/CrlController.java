@@ -44,6 +44,20 @@ class CrlController {
                 .contentType(MediaType.parseMediaType("application/x-pem-file")).body(crl.pem());
     }
 
+    /** The latest delta CRL (RFC 5280 §5.2.4), named by the full CRL's Freshest CRL extension; 404 while deltas are off. */
+    @GetMapping("/crl/{caId}-delta.crl")
+    ResponseEntity<byte[]> deltaDer(@PathVariable long caId) {
+        var crl = crls.currentDelta(caId);
+        return cached(crl.info().thisUpdate(), crl.info().nextUpdate(), crl.info().number()).contentType(PKIX_CRL).body(crl.der());
+    }
+
+    @GetMapping("/crl/{caId}-delta.pem")
+    ResponseEntity<String> deltaPem(@PathVariable long caId) {
+        var crl = crls.currentDelta(caId);
+        return cached(crl.info().thisUpdate(), crl.info().nextUpdate(), crl.info().number())
+                .contentType(MediaType.parseMediaType("application/x-pem-file")).body(crl.pem());
+    }
+
     @GetMapping("/crl/{caId}.cer")
     ResponseEntity<byte[]> issuerCertificate(@PathVariable long caId) throws java.security.cert.CertificateEncodingException {
         byte[] der = authorities.forIssuing(caId).authority().certificate().getEncoded();
