@@ -13,7 +13,10 @@ export RESULTS_DIR RESULTS_FILE
 JDK17=${BENCH_JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JDK25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=${BENCH_JAR:-$ROOT/target/inkan.jar}
-export OUT JDK17 JDK25 JAR
+# Issue 12's targets: every section appends its rows here (bench/run empties it first); write_results prints them
+# as the table at the top of RESULTS.md. One row per line, tab-separated: measure, inkan, peer, ratio, target, met?
+TARGETS=$OUT/targets.tsv
+export OUT JDK17 JDK25 JAR TARGETS
 
 log() { printf '%s bench: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -107,11 +110,33 @@ print(json.dumps({
 PY
 }
 
+# target_row MEASURE INKAN PEER RATIO TARGET MET: one row of the issue-12 table (MET: yes or no).
+target_row() {
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$TARGETS"
+}
+
 write_results() {
-    if [ "$RESULTS_DIR" != "$BENCH_DIR/results" ] && [ -f "$BENCH_DIR/results/findings.md" ]; then
-        cp "$BENCH_DIR/results/findings.md" "$RESULTS_DIR/"
-    fi
+    local hand
+    for hand in findings.md where-the-time-went.md; do
+        if [ "$RESULTS_DIR" != "$BENCH_DIR/results" ] && [ -f "$BENCH_DIR/results/$hand" ]; then
+            cp "$BENCH_DIR/results/$hand" "$RESULTS_DIR/"
+        fi
+    done
+    # this run's rows replace the same measures' rows of earlier runs; measures not run this time are kept
+    python3 "$BENCH_DIR/lib/report.py" targets "$TARGETS" "$RESULTS_DIR/targets.tsv"
     python3 "$BENCH_DIR/lib/report.py" assemble "$BENCH_DIR" "$RESULTS_DIR" "$RESULTS_FILE"
+}
+
+# wait_idle PID [SECONDS]: until the process uses under 3% of a core over half a second (a key pool refilling,
+# a JIT compiling), at most SECONDS (default 120): each server is measured while the other one is idle.
+wait_idle() {
+    local pid=$1 limit=${2:-120} t0 c0 c1
+    t0=$(date +%s)
+    while [ $(( $(date +%s) - t0 )) -lt "$limit" ]; do
+        c0=$(cpu_ms "$pid"); sleep 0.5; c1=$(cpu_ms "$pid")
+        [ $(( c1 - c0 )) -lt 15 ] && return 0
+    done
+    log "pid $pid still busy after ${limit}s; measuring anyway"
 }
 
 # cpu_ms PID: CPU time (user + system, all threads) the process has used so far, in ms.

@@ -134,6 +134,7 @@ run_scale() {
     done
     trap - EXIT
     startup_aids "$( [ "$QUICK" = 1 ] && echo 1 || echo 2 )"
+    readme_startup "$( [ "$QUICK" = 1 ] && echo 2 || echo 5 )"
     local IFS=,
     printf '{"meta": {"quick": %s, "jvm": "java %s -jar inkan.jar", "duration": "%s", "list_path": "%s", "search_path": "%s", "seeding": "%s", "machine": %s}, "sizes": [%s], "seeds": [%s], "startups": [%s]}\n' \
         "$QUICK" "$SCALE_OPTS" "$DURATION" "$LIST_PATH" "${SEARCH_PATH/$NEEDLE/NEEDLE}" \
@@ -141,4 +142,97 @@ run_scale() {
         "$(machine_json)" "${ROWS[*]}" "${SEEDS[*]}" "${STARTUPS[*]}" > "$RAW/scale.json"
     python3 "$BENCH_DIR/lib/report.py" scale "$RAW" "$RESULTS_DIR/scale.md"
     rm -rf "$W"
+}
+
+# ready_ms URL PID: sets READY_MS, the ms since $T0 until URL answers 2xx (polled every 10 ms); dies when PID ends first.
+ready_ms() {
+    local url=$1 pid=$2
+    while ! curl -fs -o /dev/null --max-time 1 "$url"; do
+        kill -0 "$pid" 2>/dev/null || die "the process under test ended before $url answered"
+        sleep 0.01
+    done
+    READY_MS=$(( ($(date +%s%N) - T0) / 1000000 ))
+}
+
+# readme_startup RUNS: issue 12's start-up and memory rows. README's start command (./inkan: the launcher with its
+# archive trained once per build, as a user's second start finds it) against `java -jar target/inkan.jar` (JDK 17,
+# the command before the launcher) and `cfssl serve`, interleaved run by run: ready = /actuator/health 200 on the
+# plain HTTP port with README's defaults (HTTPS on), on a fresh data directory (first start: CA, master key, HTTPS
+# certificate made) and on an existing one (restart). Then the peak RSS (VmHWM) of each service command under the
+# 16-connection ECDSA issuance load.
+readme_startup() {
+    local runs=$1 i name port pid ms fresh data cfssl_dir=$W/cfssl-ready
+    local -A ready=()
+    mkdir -p "$cfssl_dir"
+    (cd "$cfssl_dir" && echo '{"CN":"cfssl Bench CA","key":{"algo":"ecdsa","size":256}}' > ca-csr.json \
+        && cfssl gencert -initca ca-csr.json 2>/dev/null | cfssljson -bare ca)
+    # the archive is trained by the first run of a build: that run is not measured
+    svc_start readme "$W/ready-train"
+    stop_pid "$SVC_PID"
+    for i in $(seq "$runs"); do
+        for fresh in fresh restart; do
+            for name in readme java-jar cfssl; do
+                data=$W/ready-$name-$fresh
+                [ "$fresh" = fresh ] && rm -rf "$data"
+                if [ "$name" = cfssl ]; then
+                    port=$(free_port)
+                    T0=$(date +%s%N)
+                    cfssl serve -loglevel 5 -address 127.0.0.1 -port "$port" -ca "$cfssl_dir/ca.pem" -ca-key "$cfssl_dir/ca-key.pem" \
+                        >"$RAW/ready-cfssl.log" 2>&1 &
+                    pid=$!
+                    ready_ms "http://127.0.0.1:$port/api/v1/cfssl/health" "$pid"
+                    stop_pid "$pid"
+                else
+                    svc_start "$name" "$data"
+                    stop_pid "$SVC_PID"
+                fi
+                ms=$READY_MS
+                ready[$name-$fresh]="${ready[$name-$fresh]:-} $ms"
+                log "ready $name $fresh: $ms ms"
+            done
+        done
+    done
+    local -a rss=()
+    for name in readme java-jar; do
+        rm -rf "$W/rss-$name"
+        svc_start "$name" "$W/rss-$name" off
+        load "rss-$name-issue" "$SVC_URL/api/v1/certificates" 16 "$DURATION" "$W/issue.json" "$TOKEN"
+        rss+=("\"$name\": {\"rss_peak_kib\": $(hwm_kib "$SVC_PID"), \"issue\": $(grep '^BENCHJSON ' "$RAW/rss-$name-issue.txt" | cut -d' ' -f2-)}")
+        stop_pid "$SVC_PID"
+    done
+    {
+        local k vals sep=""
+        printf '{"ready_ms": {'
+        for k in "${!ready[@]}"; do vals=${ready[$k]# }; printf '%s"%s": [%s]' "$sep" "$k" "${vals// /,}"; sep=", "; done
+        printf '}, "rss": {%s}}\n' "$(IFS=,; echo "${rss[*]}")"
+    } > "$RAW/readme-startup.json"
+    python3 - "$RAW/readme-startup.json" >>"$OUT/targets.tsv" <<'PY'
+import json, statistics, sys
+d = json.load(open(sys.argv[1]))
+r = {k: statistics.median(v) / 1000 for k, v in d["ready_ms"].items()}
+for kind in ("restart", "fresh"):
+    a, peer = r[f"readme-{kind}"], r[f"cfssl-{kind}"]
+    print(f"ready after README's start command, {'existing' if kind == 'restart' else 'new'} data dir, vs cfssl serve (median s)"
+          f"\t{a:.2f}\t{peer:.2f}\t{a / peer:.1f}\t<= 2.0 s\t{'yes' if a <= 2.0 else 'no'}")
+a, b = d["rss"]["readme"]["rss_peak_kib"] / 1024, d["rss"]["java-jar"]["rss_peak_kib"] / 1024
+print(f"peak RSS under 16-connection ECDSA issuance, README's command vs java -jar (MiB)\t{a:.0f}\t{b:.0f}\t{a / b:.2f}\t<= 256 MiB\t"
+      f"{'yes' if a <= 256 else 'no'}")
+PY
+    python3 "$BENCH_DIR/lib/report.py" readme-startup "$RAW/readme-startup.json" "$RESULTS_DIR/startup.md"
+}
+
+# svc_start NAME DATA [TLS]: starts the service as README says (NAME readme: ./inkan) or as before (java-jar: JDK 17
+# java -jar target/inkan.jar), HTTPS on by default (TLS=off for the load). Sets SVC_PID, SVC_URL and READY_MS.
+svc_start() {
+    local name=$1 data=$2 tls=${3:-on} port https
+    port=$(free_port); https=$(free_port)
+    mkdir -p "$data"
+    local -a cmd=("$ROOT/inkan")
+    [ "$name" = java-jar ] && cmd=("$JDK17/bin/java" -jar "$JAR")
+    T0=$(date +%s%N)
+    INKAN_JAR=$JAR INKAN_LAUNCH_DIR=$W/launch INKAN_DATA_DIR=$data INKAN_ADMIN_TOKEN=$TOKEN INKAN_TLS=$tls INKAN_PORT=$port \
+        INKAN_HTTPS_PORT=$https "${cmd[@]}" >"$RAW/svc-$name.log" 2>&1 &
+    SVC_PID=$!
+    SVC_URL=http://127.0.0.1:$port
+    ready_ms "$SVC_URL/actuator/health" "$SVC_PID"
 }

@@ -116,11 +116,13 @@ public class AcmeIssuance {
         } catch (java.security.cert.CertificateException | RuntimeException e) {
             throw AcmeProblem.malformed("\"certificate\" is not a DER certificate in base64url");
         }
+        // Only what this directory issued over ACME: a certificate made in the UI or API has no ACME account or key
+        // binding to judge the request by (RFC 8555 §7.6 "unauthorized"); its owner revokes it there.
         AcmeOrder order = orders.orderOfSerial(urls.caId(), presented.getSerialNumber().toString(16))
-                .orElseThrow(() -> AcmeProblem.notFound("this directory did not issue that certificate"));
+                .orElseThrow(AcmeIssuance::notIssuedHere);
         X509Certificate stored = Pem.readCertificates("certificate", records.pem(order.certificateId(), PemFile.CERT)).get(0);
         if (!stored.equals(presented)) {
-            throw AcmeProblem.notFound("this directory did not issue that certificate");
+            throw notIssuedHere();
         }
         if (request.account() != null ? request.account().id() != order.accountId()
                 : !request.jwk().getPublicKey().equals(stored.getPublicKey())) {
@@ -140,6 +142,11 @@ public class AcmeIssuance {
             throw new AcmeProblem("alreadyRevoked", 400, "the certificate is already revoked");
         }
         return AcmeResponse.json(200, Map.of());
+    }
+
+    private static AcmeProblem notIssuedHere() {
+        return AcmeProblem.unauthorized("this directory did not issue that certificate over ACME; revoke certificates issued"
+                + " in Inkan's UI or REST API there (POST /api/v1/certificates/{id}/revoke)");
     }
 
     private static byte[] base64url(Object member, String name) {

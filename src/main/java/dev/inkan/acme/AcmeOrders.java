@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,12 +61,23 @@ public class AcmeOrders {
         List<Identifier> ordered = List.copyOf(identifiers);
         directory.checkIdentifiers(urls, settings, ordered);
         Instant now = clock.instant();
-        Instant expires = now.plus(ORDER_LIFETIME);
+        // RFC 8555 §7.1.3: a valid authorization of this account for the same identifier serves the new order too
+        Map<Identifier, AcmeOrder.Authorization> reused = new HashMap<>();
+        for (Identifier identifier : ordered) {
+            orders.validAuthorization(account.id(), identifier.authorization(), identifier.wildcard(), now)
+                    .ifPresent(valid -> reused.put(identifier, valid));
+        }
+        // the order does not outlive a validation it relies on
+        Instant expires = reused.values().stream().map(AcmeOrder.Authorization::expires).reduce(now.plus(ORDER_LIFETIME),
+                (a, b) -> a.isBefore(b) ? a : b);
         long id = transactions.execute(status -> {
             long orderId = orders.insertOrder(account.id(), ordered, expires, now);
             for (Identifier identifier : ordered) {
-                Identifier base = new Identifier(identifier.type(), identifier.authorizationValue());
-                long authzId = orders.insertAuthorization(orderId, base, identifier.wildcard(), expires);
+                if (reused.containsKey(identifier)) {
+                    orders.insertReusedAuthorization(orderId, reused.get(identifier));
+                    continue;
+                }
+                long authzId = orders.insertAuthorization(orderId, identifier.authorization(), identifier.wildcard(), expires);
                 for (ChallengeType type : challengeTypes(identifier)) {
                     orders.insertChallenge(authzId, type, token());
                 }

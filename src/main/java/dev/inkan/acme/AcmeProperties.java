@@ -1,5 +1,6 @@
 package dev.inkan.acme;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validationThreads   how many validations run at once; more wait in a bounded queue
  * @param testNonceRejectPercent for client-robustness tests only: this share of valid nonces is answered with badNonce
  *                            (as pebble does); it can only refuse, never accept
+ * @param trustedProxies      addresses or CIDR ranges whose X-Forwarded-Proto/Host are believed (default loopback:
+ *                            a reverse proxy on the same host); requests from elsewhere are judged by their own URL
  */
 @ConfigurationProperties("inkan.acme")
 public record AcmeProperties(String dnsResolver, @DefaultValue("80") int http01Port, @DefaultValue("443") int tlsalpn01Port,
-                             @DefaultValue("4") int validationThreads, @DefaultValue("0") int testNonceRejectPercent) {
+                             @DefaultValue("4") int validationThreads, @DefaultValue("0") int testNonceRejectPercent,
+                             @DefaultValue({"127.0.0.0/8", "::1"}) List<String> trustedProxies) {
 }

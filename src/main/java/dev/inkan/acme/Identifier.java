@@ -51,6 +51,11 @@ public record Identifier(String type, String value) {
         return wildcard() ? value.substring(2) : value;
     }
 
+    /** The identifier of its authorization: the same type, the {@link #authorizationValue()}. */
+    Identifier authorization() {
+        return new Identifier(type, authorizationValue());
+    }
+
     /** The order's storage form, {@code dns:name}. */
     String encoded() {
         return type + ":" + value;

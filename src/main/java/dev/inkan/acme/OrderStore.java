@@ -45,6 +45,34 @@ class OrderStore {
         return keys.getKey().longValue();
     }
 
+    /** The latest-expiring valid, unexpired authorization of {@code accountId} for this identifier (RFC 8555 §7.1.3 reuse). */
+    Optional<AcmeOrder.Authorization> validAuthorization(long accountId, Identifier identifier, boolean wildcard, Instant now) {
+        return jdbc.sql("SELECT z." + AUTHZ.replace(", ", ", z.") + " FROM acme_authorization z JOIN acme_order o ON o.id = z.order_id"
+                        + " WHERE z.identifier_value = ? AND z.identifier_type = ? AND z.wildcard = ? AND z.status = ?"
+                        + " AND z.expires_at > ? AND o.account_id = ? ORDER BY z.expires_at DESC FETCH FIRST 1 ROWS ONLY")
+                .params(identifier.value(), identifier.type(), wildcard, AcmeStatus.VALID.name(), Timestamp.from(now), accountId)
+                .query(OrderStore::authorization).optional();
+    }
+
+    /** A new order's copy of a valid authorization: valid until the same time, with the challenge that validated it. */
+    long insertReusedAuthorization(long orderId, AcmeOrder.Authorization valid) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO acme_authorization (order_id, identifier_type, identifier_value, wildcard, status, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(orderId, valid.identifier().type(), valid.identifier().value(), valid.wildcard(), AcmeStatus.VALID.name(),
+                        Timestamp.from(valid.expires()))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (AcmeOrder.Challenge challenge : challenges(valid.id())) {
+            if (challenge.status() == AcmeStatus.VALID) {
+                jdbc.sql("INSERT INTO acme_challenge (authorization_id, challenge_type, token, status, validated_at) VALUES (?, ?, ?, ?, ?)")
+                        .params(id, challenge.type().name(), challenge.token(), AcmeStatus.VALID.name(), Timestamp.from(challenge.validated()))
+                        .update();
+            }
+        }
+        return id;
+    }
+
     void insertChallenge(long authorizationId, ChallengeType type, String token) {
         jdbc.sql("INSERT INTO acme_challenge (authorization_id, challenge_type, token, status) VALUES (?, ?, ?, ?)")
                 .params(authorizationId, type.name(), token, AcmeStatus.PENDING.name()).update();

@@ -48,6 +48,8 @@ public class CertificateAuthorityService {
     private final Clock clock;
     private final ObjectProvider<PublicationPoints> publication;
     private final ObjectProvider<RevokedAuthorities> revoked;
+    /** The resolved {@link #publication}: a bean-factory lookup per issuance showed in issue 12's profile. */
+    private volatile PublicationPoints publicationPoints;
     private final ClusterLock clusterLock;
     /** A cached signer and the table generation it was loaded at (read before loading). */
     private record Cached(long generation, ActiveCa ca) {}
@@ -100,11 +102,28 @@ public class CertificateAuthorityService {
      * on the same database is creating it (several nodes started at once make one CA, not one each).
      */
     public void ensureDefaultAuthority(String name) {
-        clusterLock.runExclusively("default-ca", () -> {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        while (!clusterLock.runExclusively("default-ca", () -> {
             if (store.count() == 0) {
                 create(CreateCaRequest.root(name), "system", true);
             }
-        });
+        })) {
+            // nodes starting together on one new database: another one is making it; wait for its commit, so no
+            // node serves (or announces its trust bootstrap) before a default CA exists
+            if (store.count() > 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("another node has held the cluster lock 'default-ca' for 5 minutes without"
+                        + " making the default CA; check the other nodes' logs");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while another node made the default CA", e);
+            }
+        }
     }
 
     /** Creates a root CA, or an intermediate when {@code request.parentId()} is set. */
@@ -246,7 +265,11 @@ public class CertificateAuthorityService {
     /** The authority, with the revocation URLs of CA {@code id} in every certificate it signs (asked at each issuance). */
     private IssuingAuthority publishing(long id, IssuingAuthority authority) {
         return authority.publishingAt(() -> {
-            PublicationPoints points = publication == null ? null : publication.getIfAvailable();
+            PublicationPoints points = publicationPoints;
+            if (points == null && publication != null) {
+                points = publication.getIfAvailable();
+                publicationPoints = points;
+            }
             return points == null ? dev.inkan.engine.RevocationUrls.NONE : points.urlsFor(id);
         });
     }

@@ -17,22 +17,23 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import dev.inkan.storage.DatabaseBackup;
 
 /**
  * {@code inkan backup --out FILE [--data-dir DIR] [--include-master-key]} and
  * {@code inkan restore --from FILE [--data-dir DIR]} for the default H2 database; PostgreSQL is backed
  * up with its own tools (pg_dump/pg_restore, README "Scaling out").
  *
- * <p>H2's {@code BACKUP TO} copies a consistent snapshot. H2 lets one process open its file, so run it
- * with the service stopped (a service still running is named in the error); inside the service's own
- * process the same statement runs online. The archive is 0600 and holds {@code inkan.mv.db}; with {@code --include-master-key}
+ * <p>H2's {@code BACKUP TO} copies a consistent snapshot. H2 lets one process open its file: with the service
+ * stopped the command runs it itself; while the service runs it asks the service ({@code POST /api/v1/backup},
+ * {@link OnlineBackupSource}), which runs the same statement online. The archive is 0600 and holds {@code inkan.mv.db}; with {@code --include-master-key}
  * also {@code master.key}, which makes the archive as secret as every CA key (without it, keep the master
  * key apart, as the README says: the database alone opens no key). Restore unpacks into an empty data
  * directory. No Spring, no web server.
  */
 public final class BackupCommand {
 
-    static final String DATABASE_FILE = "inkan.mv.db";
+    static final String DATABASE_FILE = DatabaseBackup.DATABASE_ENTRY;
     static final String MASTER_KEY_FILE = "master.key";
 
     private BackupCommand() {}
@@ -48,7 +49,7 @@ public final class BackupCommand {
             Path dataDir = Path.of(option(args, "--data-dir", env.getOrDefault("INKAN_DATA_DIR", "./data"))).toAbsolutePath().normalize();
             if (command.equals("backup")) {
                 Path file = Path.of(required(args, "--out")).toAbsolutePath().normalize();
-                backup(dataDir, file, args.contains("--include-master-key"));
+                backup(dataDir, file, args.contains("--include-master-key"), OnlineBackupSource.of(args, env, dataDir));
                 out.println("backup of " + dataDir + " written to " + file + (args.contains("--include-master-key")
                         ? " with master.key: keep it as secret as the CA keys"
                         : "; master.key is NOT in it: keep a copy of " + dataDir.resolve(MASTER_KEY_FILE) + " (or INKAN_MASTER_KEY) apart"));
@@ -65,45 +66,42 @@ public final class BackupCommand {
         }
     }
 
-    static void backup(Path dataDir, Path file, boolean includeMasterKey) throws IOException, SQLException {
+    static void backup(Path dataDir, Path file, boolean includeMasterKey, OnlineBackupSource service) throws IOException, SQLException {
         if (!Files.exists(dataDir.resolve(DATABASE_FILE))) {
             throw new IllegalArgumentException("no Inkan database in " + dataDir + "; give --data-dir (or INKAN_DATA_DIR)");
         }
-        Path snapshot = Files.createTempFile(file.toAbsolutePath().getParent(), ".inkan-backup-", ".zip");
-        Files.delete(snapshot); // BACKUP TO makes it, in the service's process when the service runs
+        Path directory = file.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(directory, ".inkan-backup-", ".part",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            try (Connection connection = DriverManager.getConnection(url(dataDir), "inkan", "");
-                 var statement = connection.prepareStatement("BACKUP TO ?")) {
-                statement.setString(1, snapshot.toString());
-                statement.execute();
-            } catch (SQLException e) {
-                if (e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN_1: the service holds the file
-                    throw new IllegalArgumentException("the database in " + dataDir + " is in use: stop the service, then"
-                            + " run the backup again (H2 lets one process open it)");
+            try (OutputStream os = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(os)) {
+                Connection offline = null;
+                try {
+                    offline = DriverManager.getConnection(url(dataDir), "inkan", "");
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != 90020) { // DATABASE_ALREADY_OPEN_1: the running service holds the file
+                        throw e;
+                    }
                 }
-                throw e;
-            }
-            Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), ".inkan-backup-", ".part",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (ZipFile h2 = new ZipFile(snapshot.toFile()); OutputStream os = Files.newOutputStream(partial);
-                 ZipOutputStream zip = new ZipOutputStream(os)) {
-                var entry = h2.getEntry(DATABASE_FILE);
-                if (entry == null) {
-                    throw new IOException("H2 wrote no " + DATABASE_FILE + " into its backup");
+                if (offline == null) {
+                    service.backupInto(directory, zip); // online: the service copies its own database
+                } else {
+                    try (Connection connection = offline) {
+                        DatabaseBackup.write(connection, directory, zip);
+                    }
                 }
-                copy(h2.getInputStream(entry), zip, DATABASE_FILE);
                 if (includeMasterKey) {
                     Path key = dataDir.resolve(MASTER_KEY_FILE);
                     if (!Files.exists(key)) {
                         throw new IllegalArgumentException("no " + key + ": the service takes its key from INKAN_MASTER_KEY;"
                                 + " keep that value apart and leave out --include-master-key");
                     }
-                    copy(Files.newInputStream(key), zip, MASTER_KEY_FILE);
+                    DatabaseBackup.put(Files.newInputStream(key), zip, MASTER_KEY_FILE);
                 }
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            Files.deleteIfExists(snapshot);
+            Files.deleteIfExists(partial);
         }
     }
 
@@ -138,15 +136,7 @@ public final class BackupCommand {
         return "jdbc:h2:file:" + dataDir.resolve("inkan") + ";IFEXISTS=TRUE";
     }
 
-    private static void copy(InputStream in, ZipOutputStream zip, String name) throws IOException {
-        try (in) {
-            zip.putNextEntry(new ZipEntry(name));
-            in.transferTo(zip);
-            zip.closeEntry();
-        }
-    }
-
-    private static String option(List<String> args, String name, String fallback) {
+    static String option(List<String> args, String name, String fallback) {
         int i = args.indexOf(name);
         if (i < 0) {
             return fallback;
@@ -161,7 +151,7 @@ public final class BackupCommand {
         String value = option(args, name, null);
         if (value == null) {
             throw new IllegalArgumentException("give " + name + " FILE; usage: inkan backup --out FILE [--data-dir DIR]"
-                    + " [--include-master-key] | inkan restore --from FILE [--data-dir DIR]");
+                    + " [--include-master-key] [--url URL] [--cacert PEM] | inkan restore --from FILE [--data-dir DIR]");
         }
         return value;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -68,8 +69,20 @@ final class MasterKeySource {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new StartRefusedException(wrong, e);
         }
-        jdbc.sql("INSERT INTO setting (setting_name, setting_value) VALUES (?, ?)")
-                .params(CHECK_SETTING, Base64.getEncoder().encodeToString(key.seal(CHECK_TEXT, CHECK_SETTING))).update();
+        try {
+            jdbc.sql("INSERT INTO setting (setting_name, setting_value) VALUES (?, ?)")
+                    .params(CHECK_SETTING, Base64.getEncoder().encodeToString(key.seal(CHECK_TEXT, CHECK_SETTING))).update();
+        } catch (DuplicateKeyException anotherNodeFirst) {
+            // nodes starting together on one new database: the first one's check value must open with this key too
+            String written = jdbc.sql("SELECT setting_value FROM setting WHERE setting_name = ?").param(CHECK_SETTING)
+                    .query(String.class).single();
+            try {
+                key.open(Base64.getDecoder().decode(written), CHECK_SETTING);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                throw new StartRefusedException(source + " is not the master key of the node that started first on this"
+                        + " database; give every node the same INKAN_MASTER_KEY", e);
+            }
+        }
         return key;
     }
 }

@@ -5,6 +5,7 @@ import dev.inkan.authority.AuditTrail;
 import dev.inkan.engine.ConflictException;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ public class CertificateRevocation {
      * revoking twice is a conflict.
      */
     public CertificateSummary revoke(long id, RevocationRequest request, String actor) {
+        long started = System.nanoTime();
         RevocationReason reason = request.validate();
         CertificateSummary summary = records.summary(id);
         Instant now = clock.instant();
@@ -55,6 +57,8 @@ public class CertificateRevocation {
         if (!done) {
             throw new ConflictException("id", "certificate " + id + " is already revoked; issue a new certificate if one is needed");
         }
+        events.publishEvent(new LedgerChange(LedgerChange.Kind.REVOKED, summary.caId(), summary.keyType(), summary.origin(),
+                Duration.ofNanos(System.nanoTime() - started)));
         return records.summary(id);
     }
 }

@@ -17,8 +17,10 @@ import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,23 +42,30 @@ public class IssuanceService {
     private final MasterKey masterKey;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final KeyPairPool keys;
 
     public IssuanceService(CertificateAuthorityService authorities, IssuedCertificates ledger, AuditTrail audit,
-                           MasterKey masterKey, TransactionTemplate transactions, Clock clock) {
+                           MasterKey masterKey, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events,
+                           KeyPairPool keys) {
         this.authorities = authorities;
         this.ledger = ledger;
         this.audit = audit;
         this.masterKey = masterKey;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
+        this.keys = keys;
     }
 
     /** Issues a certificate for a key generated here; the key is returned once and kept sealed for later downloads. */
     public IssuedCertificate issue(IssuanceRequest request, String actor) {
+        long started = System.nanoTime();
         IssuanceRequest.Valid valid = request.validate();
         ActiveCa ca = authorities.forSigning(valid.caId());
-        KeyPair keyPair = valid.keyType().generate();
-        return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), CertificateOrigin.GENERATED, actor);
+        KeyPair keyPair = keys.take(valid.keyType());
+        return record(ca, valid.spec(), keyPair.getPublic(), keyPair.getPrivate(), valid.keyType(), CertificateOrigin.GENERATED, actor,
+                started);
     }
 
     /** Signs a CSR: the certificate carries the CSR's key and names, and only what the profile allows. */
@@ -66,12 +75,13 @@ public class IssuanceService {
 
     /** Signs a CSR that came by {@code origin} (the ACME module's finalize passes {@link CertificateOrigin#ACME}). */
     public IssuedCertificate signCsr(CsrIssuanceRequest request, String actor, CertificateOrigin origin) {
+        long started = System.nanoTime();
         if (origin == CertificateOrigin.GENERATED) {
             throw new IllegalArgumentException("a signed CSR's key is its requester's, never generated here");
         }
         CsrIssuanceRequest.Valid valid = request.validate();
         ActiveCa ca = authorities.forSigning(valid.caId());
-        return record(ca, valid.spec(), valid.request().publicKey(), null, valid.request().keyType(), origin, actor);
+        return record(ca, valid.spec(), valid.request().publicKey(), null, valid.request().keyType(), origin, actor, started);
     }
 
     /** What {@link #signCsr} would issue, with the same checks, for the UI to show before signing. */
@@ -85,7 +95,7 @@ public class IssuanceService {
     }
 
     private IssuedCertificate record(ActiveCa ca, LeafSpec spec, PublicKey publicKey, PrivateKey privateKey, KeyType keyType,
-                                     CertificateOrigin origin, String actor) {
+                                     CertificateOrigin origin, String actor, long started) {
         String keyPem = privateKey == null ? null : Pem.encode(privateKey);
         List<String> dns = spec.names().values(SubjectAltNames.Kind.DNS);
         List<String> ips = spec.names().values(SubjectAltNames.Kind.IP);
@@ -105,6 +115,8 @@ public class IssuanceService {
                             "serial " + serial + " for " + spec.names());
                     return newId;
                 });
+                events.publishEvent(new LedgerChange(LedgerChange.Kind.ISSUED, ca.id(), keyType.id(), origin,
+                        Duration.ofNanos(System.nanoTime() - started)));
                 return new IssuedCertificate(id, serial, spec.commonName(), dns, ips, spec.profile().id(), keyType.id(), ca.id(),
                         entry.notBefore(), entry.notAfter(), Pem.encode(certificate), ca.chainPem(), keyPem,
                         CertificateIssuer.clampWarning(spec.validityDays(), certificate, ca.authority(), now).stream().toList());

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -77,8 +79,21 @@ public final class OneShotIssuance {
                 : as(CA_VARIABLES, () -> new CaSpec(request.caSubject(), null, request.caExpireDays(), constraints, null));
 
         List<String> progress = new ArrayList<>();
-        UsedCa ca = existing != null ? reuse(existing, names, progress) : create(caSpec, request, now, progress);
-        KeyPair key = request.keyType().generate();
+        UsedCa ca;
+        KeyPair key;
+        if (existing != null) {
+            ca = reuse(existing, names, progress);
+            key = request.keyType().generate();
+        } else {
+            // A fresh CA needs two keys: the server key is generated on a second thread meanwhile, so that
+            // two RSA key generations (most of the run) take the time of one on a machine with two cores.
+            FutureTask<KeyPair> serverKey = new FutureTask<>(request.keyType()::generate);
+            Thread generator = new Thread(serverKey, "oneshot-server-key");
+            generator.setDaemon(true);
+            generator.start();
+            ca = create(caSpec, request, now, progress);
+            key = serverKey(serverKey);
+        }
         X509Certificate certificate = as(LEAF_VARIABLES, () -> CertificateIssuer.leaf(spec, key.getPublic(), ca.authority(), now));
         String serial = opensslSerial(certificate);
         var clamped = CertificateIssuer.clampWarning(spec.validityDays(), certificate, ca.authority(), now);
@@ -175,6 +190,17 @@ public final class OneShotIssuance {
         Instant thisUpdate = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return Pem.encodeCrl(CrlBuilder.build(ca.certificate(), CrlContent.full(java.math.BigInteger.ONE, thisUpdate,
                 ca.certificate().getNotAfter().toInstant(), List.of()), ca.newSigner()));
+    }
+
+    private static KeyPair serverKey(FutureTask<KeyPair> generation) {
+        try {
+            return generation.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating the server key", e);
+        }
     }
 
     private static String header(OneShotRequest.FileNames names, OneShotRequest request, X509Certificate certificate,

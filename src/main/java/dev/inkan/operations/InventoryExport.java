@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The inventory as CSV (RFC 4180: CRLF rows, fields with a comma, quote or line break in double quotes, quotes doubled;
- * UTF-8; a header row) or as one JSON array written element by element. Multi-valued fields (DNS names, IPs) are
+ * UTF-8; a header row; a field that a spreadsheet would run as a formula prefixed with {@code '}) or as one JSON array
+ * written element by element. Multi-valued fields (DNS names, IPs) are
  * joined with a space, which no DNS name or IP address contains.
  */
 @Service
@@ -108,12 +109,18 @@ public class InventoryExport {
         return line.append("\r\n").toString();
     }
 
-    /** RFC 4180 §2: a field with a comma, double quote, CR or LF is enclosed in double quotes, and its quotes doubled. */
+    /**
+     * RFC 4180 §2: a field with a comma, double quote, CR or LF is enclosed in double quotes, and its quotes doubled.
+     * OWASP "CSV Injection": a field starting with {@code = + - @}, TAB or CR is a formula to Excel, LibreOffice and
+     * Google Sheets (a common name {@code =HYPERLINK(...)} would run on opening the file), so it gets a leading
+     * {@code '} and is quoted; the value a reader sees is then text.
+     */
     static String field(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        if (!formula && value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
             return value;
         }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        return '"' + (formula ? "'" : "") + value.replace("\"", "\"\"") + '"';
     }
 
     private void json(CertificateQuery.Valid query, OutputStream out) throws IOException {

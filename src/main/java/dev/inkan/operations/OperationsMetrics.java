@@ -5,12 +5,14 @@ import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.issuance.CertificateQuery;
 import dev.inkan.issuance.CertificateSummary;
 import dev.inkan.issuance.CertificateRecords;
+import dev.inkan.issuance.LedgerChange;
 import dev.inkan.issuance.StatusCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +34,11 @@ import org.springframework.stereotype.Component;
  * <li>{@code inkan_certificates_issued_total{ca}}, {@code inkan_certificates_revoked_total{ca}}: read from the audit trail</li>
  * <li>{@code inkan_webhook_deliveries_total{channel, outcome}}: attempts, outcome {@code delivered}, {@code failed}
  * (will be retried) or {@code given_up}</li>
+ * <li>{@code inkan_issuance_seconds{ca, key_type, origin}}, {@code inkan_revocation_seconds{ca}}: histograms of the time
+ * from request to commit on this instance, whichever way it came (REST, UI, ACME)</li>
  * </ul>
- * Latencies of issuance and revocation are Spring's {@code http_server_requests_seconds} histogram for
- * {@code uri="/api/v1/certificates"} and {@code uri="/api/v1/certificates/{id}/revoke"}.
+ * The revocation module adds {@code inkan_crl_age_seconds} and {@code inkan_crl_next_update_seconds}, the ACME module
+ * {@code inkan_acme_orders{ca, ca_name, status}}.
  */
 @Component
 public class OperationsMetrics {
@@ -98,6 +103,18 @@ public class OperationsMetrics {
         String name = type == EventType.CERTIFICATE_ISSUED ? "inkan.certificates.issued" : "inkan.certificates.revoked";
         Counter.builder(name).description("Certificates " + (type == EventType.CERTIFICATE_ISSUED ? "issued" : "revoked")
                 + ", as read from the audit trail by this instance").tag("ca", String.valueOf(caId)).register(registry).increment();
+    }
+
+    /** Percentile histograms (Prometheus {@code _bucket} series) from 1 ms to 30 s: RSA-4096 key generation takes seconds. */
+    @EventListener
+    void ledgerChanged(LedgerChange change) {
+        Timer.Builder timer = change.kind() == LedgerChange.Kind.ISSUED
+                ? Timer.builder("inkan.issuance").description("Time from an issuance request to its commit, key generation and signing included")
+                        .tags("ca", Long.toString(change.caId()), "key_type", change.keyType(), "origin", change.origin().id())
+                : Timer.builder("inkan.revocation").description("Time from a revocation request to its commit")
+                        .tags("ca", Long.toString(change.caId()));
+        timer.publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry).record(change.took());
     }
 
     void deliveryAttempt(String target, boolean delivered, boolean givenUp) {

@@ -13,6 +13,7 @@ import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * P-256/P-384 and RSA keys (acme4j 3.5 cannot sign with Ed25519; {@code AcmeJwsTests} covers EdDSA), http-01, dns-01 (wildcard) and tls-alpn-01, IP identifiers, keyChange, deactivation and
  * both revocation paths; every certificate is then checked by openssl -x509_strict and Go.
  */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class AcmeClientFlowTests extends AcmeServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -149,6 +151,42 @@ class AcmeClientFlowTests extends AcmeServiceTest {
         assertThat(revocationReason(second)).isEqualTo("keyCompromise");
         assertThatThrownBy(() -> first.revoke()).isInstanceOf(AcmeServerException.class)
                 .extracting(e -> ((AcmeServerException) e).getType()).isEqualTo(URI.create("urn:ietf:params:acme:error:alreadyRevoked"));
+    }
+
+    @Test
+    void aValidAuthorizationIsReusedByTheSameAccountButNotByAnother() throws Exception {
+        Account account = newAccount(accountKey("ec"));
+        certificateByHttp01(account, "reuse.acme.test", KeyPairUtils.createECKeyPair("secp256r1"));
+
+        Order again = account.newOrder().domains("reuse.acme.test").create();
+        assertThat(again.getStatus()).as("no challenge left to answer").isEqualTo(Status.READY);
+        assertThat(again.getAuthorizations()).extracting(Authorization::getStatus).containsExactly(Status.VALID);
+        X509Certificate leaf = issue(again, "reuse.acme.test");
+        assertThat(leaf.getSubjectAlternativeNames()).extracting(n -> (Object) n.get(1)).containsExactly("reuse.acme.test");
+
+        Order other = newAccount(accountKey("ec")).newOrder().domains("reuse.acme.test").create();
+        assertThat(other.getStatus()).isEqualTo(Status.PENDING);
+        assertThat(other.getAuthorizations()).extracting(Authorization::getStatus).containsExactly(Status.PENDING);
+    }
+
+    @Test
+    void revokeCertRefusesACertificateNotIssuedOverAcmeAsUnauthorized() throws Exception {
+        var issued = api().post("/api/v1/certificates", "{\"commonName\":\"api-made.acme.test\",\"dnsNames\":[\"api-made.acme.test\"]}");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        long id = issued.json().get("id").asLong();
+        X509Certificate apiMade = dev.inkan.engine.Pem.readCertificates("cert", api().get("/api/v1/certificates/" + id + "/cert.pem").text()).get(0);
+        KeyPair certificateKey = new KeyPair(apiMade.getPublicKey(), dev.inkan.engine.Pem.readPrivateKey("key",
+                api().get("/api/v1/certificates/" + id + "/key.pem").text(), null));
+        KeyPair accountKey = accountKey("ec");
+        Account account = newAccount(accountKey);
+
+        assertThatThrownBy(() -> Certificate.revoke(session().login(account.getLocation(), accountKey), apiMade, RevocationReason.SUPERSEDED))
+                .isInstanceOf(AcmeServerException.class).extracting(e -> ((AcmeServerException) e).getType())
+                .isEqualTo(URI.create("urn:ietf:params:acme:error:unauthorized"));
+        assertThatThrownBy(() -> Certificate.revoke(session(), certificateKey, apiMade, RevocationReason.SUPERSEDED))
+                .as("even signed by the certificate's own key").isInstanceOf(AcmeServerException.class)
+                .extracting(e -> ((AcmeServerException) e).getType()).isEqualTo(URI.create("urn:ietf:params:acme:error:unauthorized"));
+        assertThat(api().get("/api/v1/certificates/" + id).json().get("status").asString()).isNotEqualTo("revoked");
     }
 
     @Test

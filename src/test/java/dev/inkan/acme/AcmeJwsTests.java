@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * Hand-made requests (jose4j) that a correct client never sends, each refused with the right ACME error type as
  * problem+json and a fresh Replay-Nonce; and the EdDSA account key that acme4j cannot use, through a whole order.
  */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class AcmeJwsTests extends AcmeServiceTest {
 
     private static final String ERROR = "urn:ietf:params:acme:error:";

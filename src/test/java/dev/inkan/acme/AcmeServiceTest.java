@@ -1,6 +1,8 @@
 package dev.inkan.acme;
 
 import dev.inkan.testing.ApiClient;
+import dev.inkan.testing.PostgresServer;
+import dev.inkan.testing.RunningService;
 import dev.inkan.testing.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +44,11 @@ abstract class AcmeServiceTest {
     static void settings(DynamicPropertyRegistry registry) {
         AcmeTestNetwork.start();
         registry.add("inkan.data-dir", AcmeServiceTest::dataDir);
+        if (RunningService.onPostgresql()) { // the pom's "postgresql" execution: the same classes on PostgreSQL 15
+            String database = PostgresServer.shared().createDatabase(); // its own: the default CA's key is sealed per data directory
+            registry.add("inkan.database.url", () -> database);
+            registry.add("inkan.database.username", () -> PostgresServer.USER);
+        }
         for (String property : AcmeTestNetwork.properties()) {
             int equals = property.indexOf('=');
             registry.add(property.substring(0, equals), () -> property.substring(equals + 1));

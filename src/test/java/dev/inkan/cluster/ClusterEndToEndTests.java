@@ -29,7 +29,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.inkan.testing.Processes;
+import dev.inkan.testing.ServiceProcess;
+import dev.inkan.testing.UiBrowser;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -38,8 +48,11 @@ import tools.jackson.databind.JsonNode;
  * sign CSRs, revoke and list, through nginx and straight to the nodes, while one node is killed with
  * SIGKILL and another restarted. At the end every acknowledged certificate is there exactly once with
  * its serial, serials are distinct, every acknowledged issuance and revocation is in the audit, the
- * three nodes answer the same list, and a CA created on one node issues on another.
+ * three nodes answer the same list, and a CA created on one node issues on another. A browser logged in on
+ * one node is logged in on every node (UI sessions in the database), until its session expires and is
+ * deleted; a node started with another master key refuses to start and writes nothing.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterEndToEndTests {
 
     private static final int CLIENTS = 4;
@@ -48,27 +61,108 @@ class ClusterEndToEndTests {
 
     private record Issued(long id, String serial) {}
 
-    @Test
-    void threeNodesOnOnePostgresqlSurviveAKillAndARestartAndAgreeOnEverything() throws Exception {
-        String url = PostgresServer.shared().createDatabase();
+    private static String url;
+    private static Map<String, String> env;
+    private static Path work;
+    private static final List<ClusterNode> nodes = new ArrayList<>();
+    private static NginxServer nginx;
+
+    @BeforeAll
+    static void threeNodesBehindNginx() throws Exception {
+        url = PostgresServer.shared().createDatabase();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Map<String, String> env = Map.of("INKAN_DATABASE_URL", url, "INKAN_DATABASE_USERNAME", PostgresServer.USER,
+        // expired UI sessions are deleted every second here (every minute by default)
+        env = Map.of("INKAN_DATABASE_URL", url, "INKAN_DATABASE_USERNAME", PostgresServer.USER,
                 "INKAN_ADMIN_TOKEN", TOKEN, "INKAN_MASTER_KEY", Base64.getEncoder().encodeToString(key),
-                "INKAN_DATABASE_POOL_SIZE", "6");
-        Path work = Files.createTempDirectory(Files.createDirectories(Tools.buildDir()), "cluster-");
-        List<ClusterNode> nodes = new ArrayList<>();
-        try {
-            for (int i = 1; i <= 3; i++) {
-                nodes.add(ClusterNode.launch(work.resolve("node" + i), env));
-            }
-            nodes.forEach(ClusterNode::awaitUp);
-            try (NginxServer nginx = NginxServer.start(work, roundRobin(nodes))) {
-                run(nodes, nginx, url);
-            }
-        } finally {
-            nodes.forEach(ClusterNode::close);
+                "INKAN_DATABASE_POOL_SIZE", "6", "INKAN_SESSION_CLEANUP_CRON", "* * * * * *");
+        work = Files.createTempDirectory(Files.createDirectories(Tools.buildDir()), "cluster-");
+        for (int i = 1; i <= 3; i++) {
+            nodes.add(ClusterNode.launch(work.resolve("node" + i), env));
         }
+        nodes.forEach(ClusterNode::awaitUp);
+        nginx = NginxServer.start(work, roundRobin(nodes));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nginx != null) {
+            nginx.close();
+        }
+        nodes.forEach(ClusterNode::close);
+    }
+
+    @Test
+    @Order(1) // first: it counts the one default CA that three nodes made at once
+    void threeNodesOnOnePostgresqlSurviveAKillAndARestartAndAgreeOnEverything() throws Exception {
+        run(nodes, nginx, url);
+    }
+
+    @Test
+    void aUiLoginOnOneNodeServesCsrfProtectedFormsOnTheOthersUntilTheSessionExpires() throws Exception {
+        UiBrowser browser = new UiBrowser();
+        browser.logIn(nodes.get(0).port(), TOKEN);
+
+        // the form's CSRF token comes from node 2, the post goes to node 3, the page it leads to opens on node 1
+        String csrf = browser.csrfToken(nodes.get(1).port(), "/cas/new");
+        HttpResponse<String> created = browser.postForm(nodes.get(2).port(), "/cas/new",
+                "name=" + UiBrowser.encode("Made through a shared session") + "&_csrf=" + UiBrowser.encode(csrf));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String trustPage = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(trustPage).matches("/cas/\\d+/trust");
+        assertThat(browser.get(nodes.get(0).port(), trustPage).body()).contains("<title>Trust Made through a shared session");
+        // a flash message (kept in the session across the redirect) set on node 2 shows on node 3
+        String caPage = trustPage.replace("/trust", "");
+        HttpResponse<String> crl = browser.postForm(nodes.get(1).port(), caPage + "/crl",
+                "_csrf=" + UiBrowser.encode(browser.csrfToken(nodes.get(0).port(), caPage)));
+        assertThat(crl.statusCode()).as(crl.body()).isEqualTo(302);
+        assertThat(browser.get(nodes.get(2).port(), caPage).body()).containsPattern("Issued CRL number \\d+ with 0 entries\\.");
+        for (int i = 0; i < 6; i++) { // round-robin: every node in turn
+            HttpResponse<String> home = browser.get(nginx.port(), "/");
+            assertThat(home.statusCode()).as("request %d through nginx", i).isEqualTo(200);
+        }
+
+        // idle for longer than its timeout: every node refuses it, and the cleanup deletes it
+        JdbcClient db = JdbcClient.create(TestDatabase.postgresql(url));
+        String sessionId = new String(Base64.getDecoder().decode(browser.sessionCookie()), java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(db.sql("UPDATE ui_session SET last_access_time = last_access_time - max_inactive_interval * 1000 - 60000,"
+                + " expiry_time = expiry_time - max_inactive_interval * 1000 - 60000 WHERE session_id = ?").param(sessionId).update())
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("SELECT COUNT(*) FROM ui_session WHERE session_id = ?")
+                .param(sessionId).query(Long.class).single() == 0);
+        HttpResponse<String> expired = browser.get(nodes.get(1).port(), "/");
+        assertThat(expired.statusCode()).isEqualTo(302);
+        assertThat(expired.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
+    void aNodeWithAnotherMasterKeyRefusesToStartAndWritesNothing() throws Exception {
+        JdbcClient db = JdbcClient.create(TestDatabase.postgresql(url));
+        List<String> before = stateOf(db);
+        Map<String, String> wrong = new HashMap<>(env);
+        wrong.put("INKAN_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        wrong.put("INKAN_TLS", "off");
+        wrong.put("LOGGING_LEVEL_ROOT", "WARN");
+
+        Processes.Result refused = ServiceProcess.runToExit(work.resolve("wrong-key"), wrong, Duration.ofMinutes(6));
+
+        assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+        assertThat(refused.stderr().strip().lines()).as("stderr").hasSize(1).first().asString()
+                .startsWith("Inkan cannot start: ").contains("INKAN_MASTER_KEY is not the master key this database was sealed with");
+        assertThat(stateOf(db)).as("nothing written").isEqualTo(before);
+        assertThat(nodes.get(0).api(TOKEN).post("/api/v1/certificates", "{\"dnsNames\":[\"after-refusal.test\"]}").status())
+                .as("the cluster still issues").isEqualTo(201);
+    }
+
+    /** What a refused node could have written: the settings, and the size and last id of what Inkan keeps. */
+    private static List<String> stateOf(JdbcClient db) {
+        List<String> state = new ArrayList<>(db.sql("SELECT setting_name || '=' || setting_value FROM setting ORDER BY setting_name")
+                .query(String.class).list());
+        for (String table : List.of("certificate_authority", "certificate", "audit_event", "flyway_schema_history")) {
+            String id = table.equals("flyway_schema_history") ? "installed_rank" : "id";
+            state.add(table + " " + db.sql("SELECT COUNT(*) || ' ' || COALESCE(MAX(" + id + "), 0) FROM " + table).query(String.class).single());
+        }
+        return state;
     }
 
     private void run(List<ClusterNode> nodes, NginxServer nginx, String url) throws Exception {

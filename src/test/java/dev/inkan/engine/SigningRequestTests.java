@@ -46,6 +46,23 @@ class SigningRequestTests {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not verify");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = KeyType.class, names = {"EC_P256", "EC_P384", "RSA_2048", "ED25519"})
+    void aCsrIsAcceptedWithItsGenuineSignatureAndRefusedWithOneBitOfItChanged(KeyType type) throws Exception {
+        KeyPair pair = type.generate();
+        PKCS10CertificationRequest genuine = SigningRequest.create(pair,
+                LeafSpec.of("app.test", List.of(), List.of(), CertificateProfile.CLIENT, 30));
+        assertThat(SigningRequest.signatureVerifies(genuine, pair.getPublic())).isTrue();
+
+        byte[] signature = genuine.getSignature();
+        signature[signature.length / 2] ^= 0x01;
+        var altered = new PKCS10CertificationRequest(new org.bouncycastle.asn1.pkcs.CertificationRequest(
+                genuine.toASN1Structure().getCertificationRequestInfo(), genuine.getSignatureAlgorithm(),
+                new org.bouncycastle.asn1.DERBitString(signature)).getEncoded());
+        assertThatThrownBy(() -> SigningRequest.parse("csr", Pem.encode(altered)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("signature");
+    }
+
     @Test
     void aCsrAskingForCaRightsIsRefused() throws Exception {
         KeyPair pair = KeyType.EC_P256.generate();

@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/v1/audit}: filters by actor, action, CA and time, pages, and the JSON lines export. */
+@Tag("postgresql")
 class AuditTrailApiTests extends RunningService {
 
     private final String prefix = "a" + UUID.randomUUID().toString().substring(0, 8);

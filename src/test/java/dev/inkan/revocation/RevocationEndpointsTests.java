@@ -18,6 +18,7 @@ import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * changed), unknown serials answered "unknown", cached answers invalidated by a revocation, CRL numbers
  * rising, and a revoked intermediate listed in its parent's CRL.
  */
+@Tag("postgresql") // run again on PostgreSQL: the pom's surefire execution "postgresql"
 class RevocationEndpointsTests extends RunningService {
 
     @Test

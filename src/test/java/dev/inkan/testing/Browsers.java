@@ -25,10 +25,16 @@ public final class Browsers {
 
     /** {@code chromium --dump-dom url} with HOME={@code home} (so $HOME/.pki/nssdb is its trust store) and a fresh profile. */
     public static PageLoad chromiumDumpDom(Path home, String url, Path scratch) {
+        return chromiumDumpDom(home, url, scratch, List.of());
+    }
+
+    /** As above, with more Chromium flags (e.g. {@code --host-resolver-rules=MAP * 127.0.0.1} for test names). */
+    public static PageLoad chromiumDumpDom(Path home, String url, Path scratch, List<String> moreFlags) {
         try {
             Path profile = Files.createTempDirectory(scratch, "chromium-profile");
             List<String> command = new ArrayList<>(List.of("chromium"));
             command.addAll(FLAGS);
+            command.addAll(moreFlags);
             command.addAll(List.of("--user-data-dir=" + profile, "--dump-dom", url));
             var result = Processes.run(command, null, Map.of("HOME", home.toString()), Duration.ofSeconds(90));
             Matcher failure = LOAD_FAILED.matcher(result.stderr());

@@ -43,8 +43,10 @@ class AcmeAdminApiController {
     private final AcmeAccounts accounts;
     private final AcmeOrders orders;
     private final EabKeys eabKeys;
+    private final AcmeExchange exchange;
 
-    AcmeAdminApiController(AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders, EabKeys eabKeys) {
+    AcmeAdminApiController(AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders, EabKeys eabKeys, AcmeExchange exchange) {
+        this.exchange = exchange;
         this.directory = directory;
         this.accounts = accounts;
         this.orders = orders;
@@ -54,7 +56,7 @@ class AcmeAdminApiController {
     @GetMapping
     DirectoryView settings(@PathVariable long caId, HttpServletRequest request) {
         DirectorySettings settings = directory.settings(caId);
-        return new DirectoryView(directory.urls(AcmeExchange.base(request), caId).directory(), settings);
+        return new DirectoryView(directory.urls(exchange.base(request), caId).directory(), settings);
     }
 
     @PutMapping

@@ -46,7 +46,7 @@ class AcmeController {
 
     @GetMapping("/acme/directory")
     ResponseEntity<Object> defaultDirectory(HttpServletRequest request) {
-        return exchange.respond(request, directory.directory(directory.urls(AcmeExchange.base(request), null)));
+        return exchange.respond(request, directory.directory(directory.urls(exchange.base(request), null)));
     }
 
     @GetMapping("/acme/{caId:\\d+}/directory")
@@ -120,11 +120,11 @@ class AcmeController {
     private ResponseEntity<Object> signed(HttpServletRequest request, long caId, KeyMode mode,
                                           BiFunction<AcmeUrls, SignedRequest, AcmeResponse> handler) {
         AcmeUrls urls = urls(request, caId);
-        SignedRequest signed = verifier.verify(urls, AcmeExchange.url(request), request.getContentType(), AcmeExchange.body(request), mode);
+        SignedRequest signed = verifier.verify(urls, exchange.url(request), request.getContentType(), AcmeExchange.body(request), mode);
         return exchange.respond(request, handler.apply(urls, signed));
     }
 
     private AcmeUrls urls(HttpServletRequest request, long caId) {
-        return directory.urls(AcmeExchange.base(request), caId);
+        return directory.urls(exchange.base(request), caId);
     }
 }

@@ -3,6 +3,7 @@ package dev.inkan.web.acme;
 import dev.inkan.acme.AcmeProblem;
 import dev.inkan.acme.AcmeResponse;
 import dev.inkan.acme.NonceStore;
+import dev.inkan.acme.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The HTTP side every ACME response shares: the external URL (X-Forwarded-Proto/Host behind a proxy), a capped
+ * The HTTP side every ACME response shares: the external URL (X-Forwarded-Proto/Host from a trusted proxy), a capped
  * body, and on every answer a fresh Replay-Nonce (RFC 8555 §6.5), {@code Link: <directory>;rel="index"} (§7.1)
  * and {@code Cache-Control: no-store}.
  */
@@ -24,15 +25,18 @@ public class AcmeExchange {
     static final int MAX_BODY = 64 * 1024;
     private static final Pattern CA_PATH = Pattern.compile("^/acme/(\\d+)/");
     private final NonceStore nonces;
+    private final TrustedProxies proxies;
 
-    AcmeExchange(NonceStore nonces) {
+    AcmeExchange(NonceStore nonces, TrustedProxies proxies) {
         this.nonces = nonces;
+        this.proxies = proxies;
     }
 
-    /** scheme://host[:port] as the client addressed this server. */
-    static String base(HttpServletRequest request) {
-        String proto = first(request.getHeader("X-Forwarded-Proto"));
-        String host = first(request.getHeader("X-Forwarded-Host"));
+    /** scheme://host[:port] as the client addressed this server; forwarded headers count only from a trusted proxy. */
+    String base(HttpServletRequest request) {
+        boolean proxied = proxies.trusts(request.getRemoteAddr());
+        String proto = proxied ? first(request.getHeader("X-Forwarded-Proto")) : null;
+        String host = proxied ? first(request.getHeader("X-Forwarded-Host")) : null;
         if (host == null) {
             host = request.getHeader("Host");
         }
@@ -43,7 +47,7 @@ public class AcmeExchange {
     }
 
     /** The URL the JWS must name: the external base plus the path (no query). */
-    static String url(HttpServletRequest request) {
+    String url(HttpServletRequest request) {
         return base(request) + request.getRequestURI();
     }
 

@@ -4,7 +4,6 @@ import dev.inkan.acme.AcmeAccounts;
 import dev.inkan.acme.AcmeDirectory;
 import dev.inkan.acme.AcmeOrders;
 import dev.inkan.acme.DirectorySettings;
-import dev.inkan.acme.EabKey;
 import dev.inkan.acme.EabKeys;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.engine.RequestRejectedException;
@@ -30,9 +29,11 @@ class AcmePageController {
     private final AcmeAccounts accounts;
     private final AcmeOrders orders;
     private final EabKeys eabKeys;
+    private final AcmeExchange exchange;
 
     AcmePageController(CertificateAuthorityService authorities, AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders,
-                       EabKeys eabKeys) {
+                       EabKeys eabKeys, AcmeExchange exchange) {
+        this.exchange = exchange;
         this.authorities = authorities;
         this.directory = directory;
         this.accounts = accounts;
@@ -43,7 +44,7 @@ class AcmePageController {
     @GetMapping("/cas/{id}/acme")
     String showAcme(@PathVariable long id, Model model, HttpServletRequest request) {
         DirectorySettings settings = directory.settings(id);
-        String base = AcmeExchange.base(request);
+        String base = exchange.base(request);
         String directoryUrl = directory.urls(base, id).directory();
         Map<Long, Object> accountOrders = new LinkedHashMap<>();
         var list = accounts.list(id);
@@ -73,14 +74,15 @@ class AcmePageController {
     }
 
     @PostMapping("/cas/{id}/acme/eab-keys")
-    String createEabKey(@PathVariable long id, @RequestParam(defaultValue = "") String label, RedirectAttributes redirect) {
+    String createEabKey(@PathVariable long id, @RequestParam(defaultValue = "") String label, Model model, HttpServletRequest request) {
         try {
-            EabKey.Created created = eabKeys.create(id, label);
-            redirect.addFlashAttribute("createdKey", created);
+            // shown in this answer, not through a redirect's flash: sessions live in the database (Spring
+            // Session JDBC), and the HMAC key must never be stored there unsealed
+            model.addAttribute("createdKey", eabKeys.create(id, label));
         } catch (RequestRejectedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            model.addAttribute("error", e.getMessage());
         }
-        return "redirect:/cas/" + id + "/acme";
+        return showAcme(id, model, request);
     }
 
     @PostMapping("/cas/{id}/acme/eab-keys/{kid}/revoke")

@@ -45,12 +45,13 @@ class WebhookPageController {
     @PostMapping("/webhooks")
     String processWebhookForm(@RequestParam(required = false) String url, @RequestParam(required = false) List<String> events,
                               @RequestParam(required = false) String secret, @RequestParam(required = false) Integer expiringWithinDays,
-                              Principal user, Model model, RedirectAttributes redirect) {
+                              Principal user, Model model) {
         SubscriptionRequest request = new SubscriptionRequest(url, events == null ? List.of() : events, secret, expiringWithinDays);
         try {
-            Subscription created = notifications.subscribe(request, user.getName());
-            redirect.addFlashAttribute("created", created);
-            return "redirect:/webhooks";
+            // shown in this answer, not through a redirect's flash: sessions live in the database (Spring
+            // Session JDBC), and the secret must never be stored there unsealed
+            model.addAttribute("created", notifications.subscribe(request, user.getName()));
+            return listWebhooks(model);
         } catch (RequestRejectedException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("form", request);

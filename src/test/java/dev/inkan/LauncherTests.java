@@ -1,0 +1,129 @@
+package dev.inkan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.inkan.engine.Pem;
+import dev.inkan.testing.Processes;
+import dev.inkan.testing.Tools;
+import dev.inkan.testing.Verifiers;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * README's commands as a user types them: {@code ./inkan} (the launcher beside pom.xml) on the jar that
+ * {@code ./mvnw package} built. Run by Failsafe after the package phase, since it needs target/inkan.jar.
+ */
+class LauncherTests {
+
+    private static final Path LAUNCHER = Path.of("inkan").toAbsolutePath();
+    private static final Duration LIMIT = Duration.ofMinutes(5);
+
+    @TempDir
+    Path tmp;
+
+    private Map<String, String> environment(Map<String, String> variables) {
+        Map<String, String> env = new HashMap<>(variables);
+        env.put("INKAN_JAR", Tools.buildDir().resolve("inkan.jar").toString());
+        env.put("INKAN_LAUNCH_DIR", tmp.resolve("launch").toString());
+        return env;
+    }
+
+    @Test
+    void oneshotThroughTheLauncherWritesAChainThatOpensslVerifiesStrictlyAndKeepsItsClassArchive() throws Exception {
+        Path certs = tmp.resolve("certs");
+        Processes.Result run = Processes.run(List.of(LAUNCHER.toString(), "oneshot", "--out", certs.toString()), tmp,
+                environment(Map.of("SSL_SUBJECT", "localhost", "SSL_DNS", "www.localhost", "SSL_KEY_TYPE", "rsa")), LIMIT);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        Files.writeString(tmp.resolve("none.pem"), "");
+        var verdict = Verifiers.openssl(new Verifiers.Chain(certs.resolve("cert.pem"), tmp.resolve("none.pem"),
+                certs.resolve("ca.pem")), "www.localhost", "sslserver");
+        assertThat(verdict.accepted()).as(verdict.output()).isTrue();
+        // the CA key and the server key are generated in parallel: two different keys
+        X509Certificate ca = Pem.readCertificates("ca", Files.readString(certs.resolve("ca.pem"))).get(0);
+        X509Certificate leaf = Pem.readCertificates("cert", Files.readString(certs.resolve("cert.pem"))).get(0);
+        assertThat(leaf.getPublicKey().getEncoded()).isNotEqualTo(ca.getPublicKey().getEncoded());
+        assertThat(archives("oneshot.archive")).as("the one-shot's class archive, trained on first use").hasSize(1);
+    }
+
+    @Test
+    void theServiceStartedByTheLauncherTakesItsArgumentsAndRunsWithTheSmallMachineSettings() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = environment(Map.of("INKAN_DATA_DIR", tmp.resolve("data").toString(), "INKAN_ADMIN_TOKEN",
+                "launcher-test-token"));
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve", "--server.address=127.0.0.1",
+                "--inkan.transport.tls=off", "--inkan.transport.http-port=" + port)
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("service.log").toFile());
+        builder.environment().putAll(env);
+        Process service = builder.start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+            await().atMost(LIMIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                assertThat(service.isAlive()).as(log()).isTrue();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.body()).contains("\"UP\"");
+            });
+            // the launcher exec's java: this process is the JVM, started with the archive and the settings
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(service.pid()), "cmdline"), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+            assertThat(commandLine).contains("-XX:+UseSerialGC", "-Xmx256m", "serve.archive",
+                    "--inkan.transport.http-port=" + port);
+            assertThat(archives("serve.archive")).hasSize(1);
+        } finally {
+            service.descendants().forEach(ProcessHandle::destroy); // a training run, if the test failed during it
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
+    @Test
+    void backupAndRestoreArgumentsReachTheCommandUnchanged() {
+        Path missing = tmp.resolve("no-such-backup.zip");
+        Processes.Result run = Processes.run(List.of(LAUNCHER.toString(), "restore", "--from", missing.toString(),
+                "--data-dir", tmp.resolve("restored").toString()), tmp, environment(Map.of()), LIMIT);
+
+        assertThat(run.exitCode()).as(run.output()).isNotZero();
+        assertThat(run.stderr()).contains(missing.toString());
+        assertThat(tmp.resolve("restored")).doesNotExist();
+    }
+
+    @Test
+    void withoutABuiltJarTheLauncherSaysHowToBuildIt() {
+        Map<String, String> env = environment(Map.of());
+        env.put("INKAN_JAR", tmp.resolve("missing.jar").toString());
+        Processes.Result run = Processes.run(List.of(LAUNCHER.toString(), "oneshot"), tmp, env, LIMIT);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("./mvnw -q -B package -DskipTests");
+    }
+
+    private List<Path> archives(String name) throws IOException {
+        try (Stream<Path> files = Files.walk(tmp.resolve("launch"))) {
+            return files.filter(file -> file.getFileName().toString().equals(name)).toList();
+        }
+    }
+
+    private String log() throws IOException {
+        return Files.readString(tmp.resolve("service.log"));
+    }
+}
