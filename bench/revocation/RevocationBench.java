@@ -38,12 +38,20 @@ public class RevocationBench {
         CrlContent content = CrlContent.full(BigInteger.ONE, now, now.plus(Duration.ofDays(7)), revoked);
         byte[] der = null;
         long best = Long.MAX_VALUE;
-        for (int round = 0; round < 5; round++) {
+        long bestCpu = Long.MAX_VALUE;
+        // wall time and this thread's CPU time: on a shared, overloaded machine only the second means much
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < Integer.getInteger("rounds", 5); round++) {
             long start = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
             der = CrlBuilder.build(caCert, content, ca.newSigner());
             best = Math.min(best, System.nanoTime() - start);
+            bestCpu = Math.min(bestCpu, threads.getCurrentThreadCpuTime() - cpu);
         }
-        System.out.printf("crl entries=%d bytes=%d best_ms=%.1f%n", entries, der.length, best / 1e6);
+        System.out.printf("crl entries=%d bytes=%d best_ms=%.1f best_cpu_ms=%.1f%n", entries, der.length, best / 1e6, bestCpu / 1e6);
+        if (Boolean.getBoolean("crlOnly")) {
+            return;
+        }
 
         IssuingAuthority withUrls = ca.publishingAt(() -> new RevocationUrls("http://127.0.0.1:8080/crl/1.crl",
                 "http://127.0.0.1:8080/ocsp", "http://127.0.0.1:8080/crl/1.cer"));
