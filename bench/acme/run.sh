@@ -7,7 +7,7 @@
 #   throughput  certificates per second with C lego processes at once
 # Pebble runs with PEBBLE_VA_NOSLEEP=1 (no random 0-15 s pause before validating) and PEBBLE_WFE_NONCEREJECT=0;
 # Inkan with its defaults. Every name is new, so neither server reuses an authorization. step-ca is not packaged
-# in Debian and cannot be fetched here (only Maven Central, Debian and npm are reachable), so it is not compared.
+# in Debian 12 and is not installed here, so it is not compared (see bench/RESULTS.md, section "ACME").
 # Needs: target/inkan.jar (./mvnw -q -B package -DskipTests), pebble, pebble-challtestsrv, lego, openssl, python3.
 #   bench/acme/run.sh [N] [C]
 set -euo pipefail
@@ -75,7 +75,7 @@ latency() {
     done | sort -n > "$W/lat-$server"
     local median p90
     median=$(sed -n "$(( (N + 1) / 2 ))p" "$W/lat-$server"); p90=$(sed -n "$(( (N * 9 + 9) / 10 ))p" "$W/lat-$server")
-    echo "acme $server latency_ms median=$median p90=$p90 n=$N"
+    echo "acme $server latency_ms median=$median p90=$p90 n=$N" | tee -a "$W/figures"
 }
 # throughput: N issuances by C lego processes at once
 throughput() {
@@ -83,10 +83,21 @@ throughput() {
     t0=$(date +%s%N)
     seq 1 "$N" | xargs -P "$C" -I{} bash -c "issue $server par{}.$server.bench.test"
     t1=$(date +%s%N)
-    python3 -c "print('acme $server throughput_per_s=%.2f n=$N c=$C' % ($N / (($t1 - $t0) / 1e9)))"
+    python3 -c "print('acme $server throughput_per_s=%.2f n=$N c=$C' % ($N / (($t1 - $t0) / 1e9)))" | tee -a "$W/figures"
 }
 latency inkan; latency pebble
 throughput inkan; throughput pebble
+# the ratios the issue asks for: Inkan against pebble (goal: >= 2x)
+python3 - "$W/figures" <<'PY'
+import re, sys
+v = {}
+for line in open(sys.argv[1]):
+    server = line.split()[1]
+    for key, value in re.findall(r'(median|throughput_per_s)=([0-9.]+)', line):
+        v[server, key] = float(value)
+print('acme ratio latency pebble/inkan=%.2f throughput inkan/pebble=%.2f' % (
+    v['pebble', 'median'] / v['inkan', 'median'], v['inkan', 'throughput_per_s'] / v['pebble', 'throughput_per_s']))
+PY
 # every certificate really issued: count and check one of each with openssl against its CA
 for s in inkan pebble; do
     echo "acme $s certificates=$(ls "$W/lego-$s/certificates/"*.crt | grep -vc issuer)"

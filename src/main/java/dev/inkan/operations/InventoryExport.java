@@ -28,22 +28,14 @@ public class InventoryExport {
 
     /** The two formats. */
     public enum Format {
-        CSV("text/csv; charset=utf-8", "certificates.csv"), JSON("application/json", "certificates.json");
-
-        private final String contentType;
-        private final String fileName;
-
-        Format(String contentType, String fileName) {
-            this.contentType = contentType;
-            this.fileName = fileName;
-        }
+        CSV, JSON;
 
         public String contentType() {
-            return contentType;
+            return this == CSV ? "text/csv; charset=utf-8" : "application/json";
         }
 
         public String fileName() {
-            return fileName;
+            return "certificates." + name().toLowerCase(Locale.ROOT);
         }
 
         public static Format of(String name) {

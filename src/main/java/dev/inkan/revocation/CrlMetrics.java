@@ -34,13 +34,16 @@ class CrlMetrics {
     private final MultiGauge nextUpdate;
 
     CrlMetrics(MeterRegistry registry, CertificateAuthorityService authorities, JdbcClient jdbc, Clock clock) {
+        this.age = seconds(registry, "inkan.crl.age", "Seconds since the thisUpdate of the CA's latest CRL");
+        this.nextUpdate = seconds(registry, "inkan.crl.next.update",
+                "Seconds until the nextUpdate of the CA's latest CRL (negative: clients refuse it)");
         this.authorities = authorities;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.age = MultiGauge.builder("inkan.crl.age").baseUnit("seconds")
-                .description("Seconds since the thisUpdate of the CA's latest CRL").register(registry);
-        this.nextUpdate = MultiGauge.builder("inkan.crl.next.update").baseUnit("seconds")
-                .description("Seconds until the nextUpdate of the CA's latest CRL (negative: clients refuse it)").register(registry);
+    }
+
+    private static MultiGauge seconds(MeterRegistry registry, String name, String description) {
+        return MultiGauge.builder(name).baseUnit("seconds").description(description).register(registry);
     }
 
     @Scheduled(fixedDelayString = "${inkan.notifications.metrics-refresh:15s}")
