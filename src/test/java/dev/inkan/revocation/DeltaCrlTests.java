@@ -16,7 +16,6 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.x509.Extension;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.TestPropertySource;
@@ -26,7 +25,6 @@ import org.springframework.test.context.TestPropertySource;
  * Freshest CRL (§5.2.6), a revocation issues a delta based on the current full CRL, and openssl, Go and the JDK read
  * them: {@code openssl verify -crl_check -use_deltas} with both finds the revocation that the full CRL alone lacks.
  */
-@Tag("postgresql") // run again on PostgreSQL: V11's columns and the shared CRLNumber sequence there too
 @TestPropertySource(properties = "inkan.revocation.delta-crl=true")
 class DeltaCrlTests extends RunningService {
 
