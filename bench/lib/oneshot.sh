@@ -160,7 +160,7 @@ run_oneshot() {
 
 # Issue 12's row: README's one-shot command (./inkan oneshot), RSA with a fresh CA, against the openssl sequence.
 oneshot_target_rows() {
-    python3 - "$RAW" >>"$OUT/targets.tsv" <<'PY'
+    python3 - "$RAW" >>"$TARGETS" <<'PY'
 import glob, json, os, statistics, sys
 times = {}
 for f in sorted(glob.glob(os.path.join(sys.argv[1], "rsa-fresh-r*.json"))):

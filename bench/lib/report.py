@@ -270,7 +270,8 @@ def issue12_table(results):
     path = os.path.join(results, "targets.tsv")
     rows = [l.rstrip("\n").split("\t") for l in open(path) if l.strip()] if os.path.exists(path) else []
     if not rows:
-        return []
+        return ["## Issue 12 targets", "", "No rows yet: `bench/run rest` (and the oneshot and scale sections) append them to "
+                "`target/bench-out/targets.tsv`, kept in `bench/results/targets.tsv`.", ""]
     out = ["## Issue 12 targets", "",
            "Each row from the latest `bench/run` of its section (`bench/results/targets.tsv`); Inkan and its peer ran "
            "side by side in that run, so the ratio is the figure to judge.", "",
@@ -474,7 +475,7 @@ def assemble(bench, results=None, out=None):
     if os.path.exists(findings):
         parts += [open(findings).read(), ""]
     # *-notes.md: hand-written findings beside a generated section, kept when the section is regenerated
-    for name in ("oneshot", "startup", "rest", "scale", "jmh", "profile", "durability", "cluster", "cluster-notes"):
+    for name in ("oneshot", "startup", "rest", "scale", "jmh", "profile", "revocation", "durability", "cluster", "cluster-notes"):
         p = os.path.join(results, name + ".md")
         if os.path.exists(p):
             parts += ["", open(p).read()]

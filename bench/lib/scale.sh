@@ -180,7 +180,7 @@ readme_startup() {
                     cfssl serve -loglevel 5 -address 127.0.0.1 -port "$port" -ca "$cfssl_dir/ca.pem" -ca-key "$cfssl_dir/ca-key.pem" \
                         >"$RAW/ready-cfssl.log" 2>&1 &
                     pid=$!
-                    ready_ms "http://127.0.0.1:$port/api/v1/cfssl/health" "$pid"
+                    ready_ms "http://127.0.0.1:$port/api/v1/cfssl/scaninfo" "$pid"  # GET 200 once it serves (this cfssl has no health endpoint)
                     stop_pid "$pid"
                 else
                     svc_start "$name" "$data"
@@ -206,7 +206,7 @@ readme_startup() {
         for k in "${!ready[@]}"; do vals=${ready[$k]# }; printf '%s"%s": [%s]' "$sep" "$k" "${vals// /,}"; sep=", "; done
         printf '}, "rss": {%s}}\n' "$(IFS=,; echo "${rss[*]}")"
     } > "$RAW/readme-startup.json"
-    python3 - "$RAW/readme-startup.json" >>"$OUT/targets.tsv" <<'PY'
+    python3 - "$RAW/readme-startup.json" >>"$TARGETS" <<'PY'
 import json, statistics, sys
 d = json.load(open(sys.argv[1]))
 r = {k: statistics.median(v) / 1000 for k, v in d["ready_ms"].items()}

@@ -29,7 +29,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.ContentSigner;
 
 /**
@@ -42,7 +41,6 @@ public final class CertificateIssuer {
     /** notBefore is set this far in the past so that a client whose clock runs behind still accepts a fresh certificate. */
     public static final Duration BACKDATE = Duration.ofMinutes(5);
 
-    static final JcaX509ExtensionUtils EXTENSIONS = extensionUtils();
     private static final JcaX509CertificateConverter CONVERTER = new JcaX509CertificateConverter();
 
     private CertificateIssuer() {}
@@ -52,7 +50,7 @@ public final class CertificateIssuer {
         KeyType type = KeyType.of(keyPair.getPublic()).orElseThrow();
         X500Name name = caName(spec);
         SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded());
-        SubjectKeyIdentifier ski = EXTENSIONS.createSubjectKeyIdentifier(key);
+        SubjectKeyIdentifier ski = subjectKeyIdentifier(key);
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(name, SerialNumbers.next(),
                 notBefore(now), Date.from(now.plus(Duration.ofDays(spec.validityDays()))), name, key);
         addCaExtensions(builder, spec, ski, new AuthorityKeyIdentifier(ski.getKeyIdentifier()));
@@ -67,7 +65,7 @@ public final class CertificateIssuer {
                 spec.validityDays(), spec.constraints(), 0);
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuerName(parent), SerialNumbers.next(),
                 notBefore(now), notAfter(now, spec.validityDays(), parent), caName(bounded), key);
-        addCaExtensions(builder, bounded, EXTENSIONS.createSubjectKeyIdentifier(key), authorityKeyId(parent));
+        addCaExtensions(builder, bounded, subjectKeyIdentifier(key), authorityKeyId(parent));
         addRevocationUrls(builder, parent);
         return sign(builder, parent.newSigner());
     }
@@ -95,7 +93,7 @@ public final class CertificateIssuer {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             builder.addExtension(Extension.extendedKeyUsage, false,
                     new ExtendedKeyUsage(spec.profile().extendedKeyUsages().toArray(KeyPurposeId[]::new)));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, EXTENSIONS.createSubjectKeyIdentifier(key));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, subjectKeyIdentifier(key));
             builder.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId(ca));
             if (!spec.names().isEmpty()) {
                 // RFC 5280 §4.2.1.6: a subjectAltName, when present, holds at least one name (a client CN
@@ -204,7 +202,7 @@ public final class CertificateIssuer {
                     org.bouncycastle.asn1.ASN1OctetString.getInstance(ski).getOctets()).getKeyIdentifier());
         }
         SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded());
-        return new AuthorityKeyIdentifier(EXTENSIONS.createSubjectKeyIdentifier(key).getKeyIdentifier());
+        return new AuthorityKeyIdentifier(keyIdentifier(key));
     }
 
     static Date notBefore(Instant now) {
@@ -253,9 +251,19 @@ public final class CertificateIssuer {
         }
     }
 
-    private static JcaX509ExtensionUtils extensionUtils() {
+    /** A subjectKeyIdentifier extension value for {@code key} (see {@link #keyIdentifier}). */
+    static SubjectKeyIdentifier subjectKeyIdentifier(SubjectPublicKeyInfo key) {
+        return new SubjectKeyIdentifier(keyIdentifier(key));
+    }
+
+    /**
+     * RFC 5280 §4.2.1.2 method (1): the SHA-1 of the subjectPublicKey BIT STRING's value, with a digest of
+     * its own per call. (A shared {@code JcaX509ExtensionUtils} is not thread-safe: it keeps one buffer and
+     * one MessageDigest, and concurrent issuances got each other's identifiers; issue 12's concurrency test.)
+     */
+    static byte[] keyIdentifier(SubjectPublicKeyInfo key) {
         try {
-            return new JcaX509ExtensionUtils();
+            return java.security.MessageDigest.getInstance("SHA-1").digest(key.getPublicKeyData().getBytes());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 for key identifiers is missing", e);
         }

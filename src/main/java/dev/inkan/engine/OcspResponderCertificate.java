@@ -42,7 +42,7 @@ public final class OcspResponderCertificate {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
             builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
-            builder.addExtension(Extension.subjectKeyIdentifier, false, CertificateIssuer.EXTENSIONS.createSubjectKeyIdentifier(key));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, CertificateIssuer.subjectKeyIdentifier(key));
             builder.addExtension(Extension.authorityKeyIdentifier, false, CertificateIssuer.authorityKeyId(ca));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode an extension", e);

@@ -3,6 +3,9 @@ package dev.inkan.engine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
@@ -33,10 +36,28 @@ public record RevocationUrls(String crl, String ocsp, String caIssuers) {
         return crl == null && ocsp == null && caIssuers == null;
     }
 
+    /** The encoded extensions per set of URLs: a CA's URLs rarely change, and each leaf would encode them again. */
+    private static final Map<RevocationUrls, List<Extension>> ENCODED = new ConcurrentHashMap<>();
+
     /** Adds the CRL distribution point and AIA extensions (both non-critical, RFC 5280 §4.2.1.13, §4.2.2.1). */
     public void addTo(X509v3CertificateBuilder builder) throws IOException {
+        List<Extension> extensions = ENCODED.get(this);
+        if (extensions == null) {
+            if (ENCODED.size() > 1000) {
+                ENCODED.clear(); // bounded: URLs come from settings, but a key must not grow without end
+            }
+            extensions = encode();
+            ENCODED.put(this, extensions);
+        }
+        for (Extension extension : extensions) {
+            builder.addExtension(extension);
+        }
+    }
+
+    private List<Extension> encode() throws IOException {
+        List<Extension> extensions = new ArrayList<>();
         if (crl != null) {
-            builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoints(crl));
+            extensions.add(new Extension(Extension.cRLDistributionPoints, false, distributionPoints(crl).getEncoded(ASN1Encoding.DER)));
         }
         List<AccessDescription> access = new ArrayList<>();
         if (ocsp != null) {
@@ -46,9 +67,10 @@ public record RevocationUrls(String crl, String ocsp, String caIssuers) {
             access.add(new AccessDescription(X509ObjectIdentifiers.id_ad_caIssuers, uri(caIssuers)));
         }
         if (!access.isEmpty()) {
-            builder.addExtension(Extension.authorityInfoAccess, false,
-                    new AuthorityInformationAccess(access.toArray(AccessDescription[]::new)));
+            extensions.add(new Extension(Extension.authorityInfoAccess, false,
+                    new AuthorityInformationAccess(access.toArray(AccessDescription[]::new)).getEncoded(ASN1Encoding.DER)));
         }
+        return List.copyOf(extensions);
     }
 
     /** A CRLDistPoint with one distribution point naming {@code url} (also the shape of Freshest CRL, RFC 5280 §5.2.6). */

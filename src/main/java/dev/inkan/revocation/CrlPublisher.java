@@ -4,6 +4,7 @@ import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.CertificateAuthorityService.ActiveCa;
 import dev.inkan.engine.CrlBuilder;
 import dev.inkan.engine.CrlContent;
+import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.Pem;
 import dev.inkan.issuance.IssuedCertificates;
 import dev.inkan.issuance.RevocationReason;
@@ -76,34 +77,91 @@ public class CrlPublisher {
         return current(caId).info();
     }
 
-    /** Issues a new CRL for CA {@code caId} now, with the next CRLNumber the database hands out. */
+    /**
+     * Issues a new full CRL for CA {@code caId} now, with the next CRLNumber the database hands out; with delta CRLs on,
+     * it names the delta CRL's URL (Freshest CRL, RFC 5280 §5.2.6) and an empty delta based on it is issued with it.
+     */
     public CrlInfo publish(long caId) {
         ActiveCa ca = authorities.forIssuing(caId);
         state.ensure(caId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = now.plus(settings.crlValidity());
-        Instant keepAfter = now.minus(settings.expiredGrace());
         return transactions.execute(status -> {
             long number = state.nextCrlNumber(caId); // locks the CA's row until commit: one generator at a time
-            List<CrlContent.Entry> entries = new ArrayList<>();
-            for (IssuedCertificates.Revocation revoked : ledger.revocations(caId)) {
-                if (!revoked.notAfter().isAfter(keepAfter)) {
-                    continue; // RFC 5280 §3.3: an expired certificate may leave the CRL (after the grace period)
-                }
-                entries.add(new CrlContent.Entry(revoked.serialNumber(), revoked.revokedAt(), revoked.reason().code(),
-                        revoked.reason() == RevocationReason.KEY_COMPROMISE ? revoked.revokedAt() : null));
-            }
-            for (RevocationState.RevokedCa child : state.revokedChildren(caId)) {
-                if (child.notAfter().isAfter(keepAfter)) {
-                    entries.add(new CrlContent.Entry(new BigInteger(child.serialNumber(), 16), child.revokedAt(),
-                            RevocationReason.parse("reason", child.reason()).code(), null));
-                }
-            }
-            byte[] der = CrlBuilder.build(ca.authority().certificate(), CrlContent.full(BigInteger.valueOf(number), now, nextUpdate, entries),
-                    ca.authority().newSigner());
+            List<CrlContent.Entry> entries = entries(caId, now, null);
+            byte[] der = CrlBuilder.build(ca.authority().certificate(), new CrlContent(BigInteger.valueOf(number), now, nextUpdate, entries,
+                    null, settings.deltaCrl() ? urls.deltaCrl(caId) : null), ca.authority().newSigner());
             state.storeCrl(caId, number, now, nextUpdate, entries.size(), der);
+            if (settings.deltaCrl()) {
+                issueDelta(ca, number, now);
+            }
             return info(caId, number, now, nextUpdate, entries.size());
         });
+    }
+
+    /**
+     * After a revocation with delta CRLs on: a delta CRL (RFC 5280 §5.2.4) listing what was revoked since the full CRL
+     * it names as its base; the full CRL itself waits for the timer. Without a full CRL yet, issues that (and its delta).
+     */
+    public void publishDelta(long caId) {
+        ActiveCa ca = authorities.forIssuing(caId);
+        if (state.crl(caId).isEmpty()) {
+            publish(caId);
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            state.nextCrlNumber(caId); // the row lock first, then read the base it holds still
+            RevocationState.StoredCrl base = state.crl(caId).orElseThrow();
+            issueDelta(ca, base.number(), base.thisUpdate());
+        });
+    }
+
+    /** The latest delta CRL of CA {@code caId}; 404 while delta CRLs are off. */
+    public PublishedCrl currentDelta(long caId) {
+        authorities.get(caId);
+        if (!settings.deltaCrl()) {
+            throw new NotFoundException("caId", "delta CRLs are off here; the full CRL is /crl/" + caId + ".crl"
+                    + " (INKAN_REVOCATION_DELTA_CRL=true turns them on)");
+        }
+        RevocationState.StoredCrl delta = state.delta(caId).orElseGet(() -> {
+            publish(caId);
+            return state.delta(caId).orElseThrow();
+        });
+        return new PublishedCrl(info(caId, delta.number(), delta.thisUpdate(), delta.nextUpdate(), delta.entries()), delta.der(),
+                Pem.encodeCrl(delta.der()));
+    }
+
+    /** In the caller's transaction, which holds the CA's row: the delta CRL after base CRL {@code baseNumber}. */
+    private void issueDelta(ActiveCa ca, long baseNumber, Instant baseThisUpdate) {
+        long caId = ca.id();
+        long number = state.nextCrlNumber(caId); // full and delta CRLs share one sequence (RFC 5280 §5.2.4)
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant nextUpdate = now.plus(settings.crlValidity());
+        // revoked since the base was built; a second of overlap may repeat an entry the base has, which a delta may do
+        List<CrlContent.Entry> entries = entries(caId, now, baseThisUpdate.minusSeconds(1));
+        byte[] der = CrlBuilder.build(ca.authority().certificate(), new CrlContent(BigInteger.valueOf(number), now, nextUpdate, entries,
+                BigInteger.valueOf(baseNumber), null), ca.authority().newSigner());
+        state.storeDelta(caId, number, now, nextUpdate, entries.size(), der);
+    }
+
+    /** What a CRL issued at {@code now} lists: revoked certificates and child CAs, revoked since {@code since} when given. */
+    private List<CrlContent.Entry> entries(long caId, Instant now, Instant since) {
+        Instant keepAfter = now.minus(settings.expiredGrace());
+        List<CrlContent.Entry> entries = new ArrayList<>();
+        for (IssuedCertificates.Revocation revoked : ledger.revocations(caId)) {
+            if (!revoked.notAfter().isAfter(keepAfter) || (since != null && revoked.revokedAt().isBefore(since))) {
+                continue; // RFC 5280 §3.3: an expired certificate may leave the CRL (after the grace period)
+            }
+            entries.add(new CrlContent.Entry(revoked.serialNumber(), revoked.revokedAt(), revoked.reason().code(),
+                    revoked.reason() == RevocationReason.KEY_COMPROMISE ? revoked.revokedAt() : null));
+        }
+        for (RevocationState.RevokedCa child : state.revokedChildren(caId)) {
+            if (child.notAfter().isAfter(keepAfter) && (since == null || !child.revokedAt().isBefore(since))) {
+                entries.add(new CrlContent.Entry(new BigInteger(child.serialNumber(), 16), child.revokedAt(),
+                        RevocationReason.parse("reason", child.reason()).code(), null));
+            }
+        }
+        return entries;
     }
 
     /** Re-issues every CRL older than {@code crl-renewal} (or missing); safe to run on several instances at once. */

@@ -34,6 +34,11 @@ public class PublicationUrls implements PublicationPoints {
         return base() + "/crl/" + caId + ".pem";
     }
 
+    /** The delta CRL (RFC 5280 §5.2.4) the full CRL points to in its Freshest CRL extension. */
+    public String deltaCrl(long caId) {
+        return base() + "/crl/" + caId + "-delta.crl";
+    }
+
     public String caCertificate(long caId) {
         return base() + "/crl/" + caId + ".cer";
     }

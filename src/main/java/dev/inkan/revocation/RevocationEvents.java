@@ -9,7 +9,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * What a revocation sets off: in its own transaction the CA's revocation epoch goes up (so every
  * instance's OCSP cache sees it); once committed, this instance drops its cached OCSP answers and
- * issues a new CRL.
+ * issues a new CRL, or with delta CRLs on a new delta CRL.
  */
 @Component
 class RevocationEvents {
@@ -17,11 +17,13 @@ class RevocationEvents {
     private final RevocationState state;
     private final OcspResponder responder;
     private final CrlPublisher crls;
+    private final RevocationSettings settings;
 
-    RevocationEvents(RevocationState state, OcspResponder responder, CrlPublisher crls) {
+    RevocationEvents(RevocationState state, OcspResponder responder, CrlPublisher crls, RevocationSettings settings) {
         this.state = state;
         this.responder = responder;
         this.crls = crls;
+        this.settings = settings;
     }
 
     @EventListener
@@ -34,9 +36,13 @@ class RevocationEvents {
         published(event.caId());
     }
 
-    /** After any revocation by CA {@code caId} committed: OCSP first (cheap), then the CRL. */
+    /** After any revocation by CA {@code caId} committed: OCSP first (cheap), then the CRL (a delta CRL when those are on). */
     void published(long caId) {
         responder.revocationCommitted(caId);
-        crls.publish(caId);
+        if (settings.deltaCrl()) {
+            crls.publishDelta(caId);
+        } else {
+            crls.publish(caId);
+        }
     }
 }

@@ -16,12 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ocspCacheSize      the most pre-signed OCSP responses kept in memory
  * @param delegatedResponder sign OCSP responses with a delegated responder certificate (id-kp-OCSPSigning, ocsp-nocheck)
  *                           instead of the CA key
+ * @param deltaCrl           publish delta CRLs (RFC 5280 §5.2.4): a revocation then issues a small delta CRL, the full CRL
+ *                           (which names the delta's URL in Freshest CRL, §5.2.6) is re-issued by the timer
  */
 @ConfigurationProperties("inkan.revocation")
 public record RevocationSettings(@DefaultValue("7d") Duration crlValidity, @DefaultValue("1d") Duration crlRenewal,
                                  @DefaultValue("10m") Duration crlCheckInterval, @DefaultValue("7d") Duration expiredGrace,
                                  @DefaultValue("1d") Duration ocspValidity, @DefaultValue("1s") Duration ocspEpochCheck,
-                                 @DefaultValue("100000") int ocspCacheSize, @DefaultValue("false") boolean delegatedResponder) {
+                                 @DefaultValue("100000") int ocspCacheSize, @DefaultValue("false") boolean delegatedResponder,
+                                 @DefaultValue("false") boolean deltaCrl) {
 
     public RevocationSettings {
         if (crlRenewal.compareTo(crlValidity) >= 0) {

@@ -54,17 +54,35 @@ class RevocationState {
     }
 
     void storeCrl(long caId, long number, Instant thisUpdate, Instant nextUpdate, long entries, byte[] der) {
-        jdbc.sql("UPDATE crl_state SET crl_der = ?, this_update = ?, next_update = ?, entries = ? WHERE ca_id = ? AND crl_number = ?")
-                .params(der, Timestamp.from(thisUpdate), Timestamp.from(nextUpdate), entries, caId, number).update();
+        jdbc.sql("UPDATE crl_state SET crl_der = ?, full_number = ?, this_update = ?, next_update = ?, entries = ? WHERE ca_id = ? AND crl_number = ?")
+                .params(der, number, Timestamp.from(thisUpdate), Timestamp.from(nextUpdate), entries, caId, number).update();
     }
 
-    /** The number of the latest CRL (0 before the first), cheap to poll. */
+    /** Stores delta CRL {@code number}, issued in the transaction that took its number. */
+    void storeDelta(long caId, long number, Instant thisUpdate, Instant nextUpdate, long entries, byte[] der) {
+        jdbc.sql("UPDATE crl_state SET delta_der = ?, delta_number = ?, delta_this_update = ?, delta_next_update = ?, delta_entries = ?"
+                        + " WHERE ca_id = ? AND crl_number = ?")
+                .params(der, number, Timestamp.from(thisUpdate), Timestamp.from(nextUpdate), entries, caId, number).update();
+    }
+
+    /** The latest delta CRL, if one was issued. */
+    Optional<StoredCrl> delta(long caId) {
+        return jdbc.sql("SELECT delta_number, delta_this_update, delta_next_update, delta_entries, delta_der FROM crl_state"
+                        + " WHERE ca_id = ? AND delta_der IS NOT NULL")
+                .param(caId)
+                .query((rs, n) -> new StoredCrl(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
+                        rs.getLong(4), rs.getBytes(5))).optional();
+    }
+
+    /** The number of the latest full CRL, cheap to poll. */
     Optional<Long> crlNumber(long caId) {
-        return jdbc.sql("SELECT crl_number FROM crl_state WHERE ca_id = ? AND crl_der IS NOT NULL").param(caId).query(Long.class).optional();
+        return jdbc.sql("SELECT COALESCE(full_number, crl_number) FROM crl_state WHERE ca_id = ? AND crl_der IS NOT NULL").param(caId)
+                .query(Long.class).optional();
     }
 
     Optional<StoredCrl> crl(long caId) {
-        return jdbc.sql("SELECT crl_number, this_update, next_update, entries, crl_der FROM crl_state WHERE ca_id = ? AND crl_der IS NOT NULL")
+        return jdbc.sql("SELECT COALESCE(full_number, crl_number), this_update, next_update, entries, crl_der FROM crl_state"
+                        + " WHERE ca_id = ? AND crl_der IS NOT NULL")
                 .param(caId)
                 .query((rs, n) -> new StoredCrl(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
                         rs.getLong(4), rs.getBytes(5))).optional();

@@ -64,4 +64,62 @@ class CertificateIssuerTests {
         assertThat(Verifiers.go(chain, "db.corp.test", "server").accepted()).isTrue();
         assertThat(Verifiers.openssl(chain, "db.corp.test", "sslserver").accepted()).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void everyLeafIssuedConcurrentlyCarriesTheKeyIdentifierOfItsOwnKey() throws Exception {
+        Instant now = Instant.now();
+        KeyPair rootKey = KeyType.EC_P256.generate();
+        X509Certificate root = CertificateIssuer.selfSignedRoot(new CaSpec("Concurrent Root", null, 3650, null, null), rootKey, now);
+        IssuingAuthority ca = IssuingAuthority.of(List.of(root), rootKey.getPrivate());
+        List<KeyPair> keys = java.util.stream.IntStream.range(0, 64).mapToObj(i -> KeyType.EC_P256.generate()).toList();
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var leaves = threads.invokeAll(keys.stream().<java.util.concurrent.Callable<X509Certificate>>map(key -> () -> CertificateIssuer.leaf(
+                    LeafSpec.of("ski.test", List.of(), List.of(), CertificateProfile.SERVER, 30), key.getPublic(), ca, now)).toList());
+            for (int i = 0; i < keys.size(); i++) {
+                X509Certificate leaf = leaves.get(i).get();
+                // RFC 5280 §4.2.1.2 method (1): the SHA-1 of the subjectPublicKey BIT STRING's value
+                byte[] expected = java.security.MessageDigest.getInstance("SHA-1").digest(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
+                        .getInstance(keys.get(i).getPublic().getEncoded()).getPublicKeyData().getBytes());
+                byte[] ski = org.bouncycastle.asn1.x509.SubjectKeyIdentifier.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(
+                        leaf.getExtensionValue(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier.getId())).getOctets()).getKeyIdentifier();
+                assertThat(ski).as("leaf %d", i).isEqualTo(expected);
+                assertThat(leaf.getPublicKey()).isEqualTo(keys.get(i).getPublic());
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void keyIdentifiersComputedOnManyThreadsAtOnceAreEachTheirOwnKeys() throws Exception {
+        List<org.bouncycastle.asn1.x509.SubjectPublicKeyInfo> keys = java.util.stream.IntStream.range(0, 16)
+                .mapToObj(i -> org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(KeyType.EC_P256.generate().getPublic().getEncoded()))
+                .toList();
+        List<byte[]> expected = new java.util.ArrayList<>();
+        for (var key : keys) {
+            expected.add(java.security.MessageDigest.getInstance("SHA-1").digest(key.getPublicKeyData().getBytes()));
+        }
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var results = threads.invokeAll(java.util.stream.IntStream.range(0, 8).<java.util.concurrent.Callable<Integer>>mapToObj(t -> () -> {
+                int wrong = 0;
+                for (int i = 0; i < 20_000; i++) {
+                    int k = (i + t) % keys.size();
+                    if (!java.util.Arrays.equals(KEY_IDENTIFIER.apply(keys.get(k)), expected.get(k))) {
+                        wrong++;
+                    }
+                }
+                return wrong;
+            }).toList());
+            for (var result : results) {
+                assertThat(result.get()).isZero();
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private static final java.util.function.Function<org.bouncycastle.asn1.x509.SubjectPublicKeyInfo, byte[]> KEY_IDENTIFIER =
+            CertificateIssuer::keyIdentifier;
 }

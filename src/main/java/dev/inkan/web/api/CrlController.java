@@ -33,13 +33,30 @@ class CrlController {
 
     @GetMapping("/crl/{caId}.crl")
     ResponseEntity<byte[]> der(@PathVariable long caId) {
-        var crl = crls.current(caId);
-        return cached(crl.info().thisUpdate(), crl.info().nextUpdate(), crl.info().number()).contentType(PKIX_CRL).body(crl.der());
+        return der(crls.current(caId));
     }
 
     @GetMapping("/crl/{caId}.pem")
     ResponseEntity<String> pem(@PathVariable long caId) {
-        var crl = crls.current(caId);
+        return pem(crls.current(caId));
+    }
+
+    /** The latest delta CRL (RFC 5280 §5.2.4), named by the full CRL's Freshest CRL extension; 404 while deltas are off. */
+    @GetMapping("/crl/{caId}-delta.crl")
+    ResponseEntity<byte[]> deltaDer(@PathVariable long caId) {
+        return der(crls.currentDelta(caId));
+    }
+
+    @GetMapping("/crl/{caId}-delta.pem")
+    ResponseEntity<String> deltaPem(@PathVariable long caId) {
+        return pem(crls.currentDelta(caId));
+    }
+
+    private static ResponseEntity<byte[]> der(CrlPublisher.PublishedCrl crl) {
+        return cached(crl.info().thisUpdate(), crl.info().nextUpdate(), crl.info().number()).contentType(PKIX_CRL).body(crl.der());
+    }
+
+    private static ResponseEntity<String> pem(CrlPublisher.PublishedCrl crl) {
         return cached(crl.info().thisUpdate(), crl.info().nextUpdate(), crl.info().number())
                 .contentType(MediaType.parseMediaType("application/x-pem-file")).body(crl.pem());
     }
