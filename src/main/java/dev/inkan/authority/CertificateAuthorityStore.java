@@ -41,6 +41,11 @@ class CertificateAuthorityStore {
         return generations.current(GENERATION);
     }
 
+    /** Advances {@link #GENERATION} without a write to this table (a CA revoked elsewhere); inside the writer's transaction. */
+    void advanceGeneration() {
+        generations.advance(GENERATION);
+    }
+
     /**
      * Inserts the row with its key sealed by {@link MasterKey} (associated data: the certificate's fingerprint).
      * Every write to this table advances {@link #GENERATION}; call it inside the writer's transaction.
