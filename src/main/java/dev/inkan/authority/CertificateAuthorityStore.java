@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code certificate_authority} table (JdbcClient translates SQL errors itself: no repository proxy). Sealed keys are read only by {@link #sealedKey(long)}. */
 @Component
-class CertificateAuthorityStore {
+record CertificateAuthorityStore(JdbcClient jdbc, CacheGenerations generations) {
 
     /** A row to insert. */
     record NewCa(String name, CaKind kind, Long parentId, String subject, String serialNumber, String keyType,
@@ -27,14 +27,6 @@ class CertificateAuthorityStore {
 
     /** The {@link CacheGenerations} topic of this table: every write advances it, so other instances reload their CAs. */
     static final String GENERATION = "authority";
-
-    private final JdbcClient jdbc;
-    private final CacheGenerations generations;
-
-    CertificateAuthorityStore(JdbcClient jdbc, CacheGenerations generations) {
-        this.jdbc = jdbc;
-        this.generations = generations;
-    }
 
     /** The generation of this table's rows (see {@link #GENERATION}). */
     long generation() {
