@@ -19,9 +19,4 @@ public enum CaKind implements Identified {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The kind stored as {@code id}. */
-    public static CaKind of(String id) {
-        return Identified.stored(CaKind.class, id);
-    }
 }

@@ -92,7 +92,7 @@ record CertificateAuthorityStore(JdbcClient jdbc, CacheGenerations generations) 
         var chain = Pem.readCertificates("chainPem", chainPem);
         List<String> dns = split(rs.getString("permitted_dns"));
         List<String> ip = split(rs.getString("permitted_ip"));
-        return new CertificateAuthority(rs.getLong("id"), rs.getString("name"), CaKind.of(rs.getString("kind")),
+        return new CertificateAuthority(rs.getLong("id"), rs.getString("name"), dev.inkan.engine.Identified.stored(CaKind.class, rs.getString("kind")),
                 rs.getObject("parent_id", Long.class), rs.getString("subject"), rs.getString("serial_number"),
                 rs.getString("key_type"), rs.getTimestamp("not_before").toInstant(), rs.getTimestamp("not_after").toInstant(),
                 rs.getString("fingerprint_sha256"), dns, ip, new dev.inkan.engine.NameConstraintPolicy(dns, ip).describe(),

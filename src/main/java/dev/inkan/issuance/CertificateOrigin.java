@@ -19,9 +19,4 @@ public enum CertificateOrigin implements Identified {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The origin stored as {@code id}. */
-    public static CertificateOrigin of(String id) {
-        return Identified.stored(CertificateOrigin.class, id);
-    }
 }

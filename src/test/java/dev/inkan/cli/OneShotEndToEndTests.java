@@ -72,6 +72,18 @@ class OneShotEndToEndTests {
     }
 
     @Test
+    void theOneShotProcessChoosesTheJdkProvidersOnceAndNeverBuildsBouncyCastlesProvider() throws IOException {
+        Path certs = tmp.resolve("certs");
+        Path classLog = tmp.resolve("classes.log");
+        Processes.Result result = oneshotProcess(OneShotRuns.runtimeClasspath(), certs, Map.of("SSL_SUBJECT", "localhost",
+                "SSL_KEY_TYPE", "ecdsa-p256", "SILENT", "yes", "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog), List.of());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(Files.readString(classLog)).contains("dev.inkan.engine.CryptoProviders ")
+                .doesNotContain("org.bouncycastle.jce.provider.BouncyCastleProvider ");
+    }
+
+    @Test
     void aRealJavaProcessWritesTheFilesAndExitsZeroWithoutSpringOnItsClassPath() throws IOException {
         Path certs = tmp.resolve("certs");
         Processes.Result result = oneshotProcess(OneShotRuns.runtimeClasspath(), certs,

@@ -18,7 +18,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A test CA made by the engine: a root, optionally an intermediate under it, and leaves it issues. One
@@ -66,7 +65,7 @@ public record TestPki(KeyPair key, List<X509Certificate> chain, Instant now) {
 
     /**
      * A certificate the engine refuses to make (a leaf without subjectAltName, a CA whose name only a
-     * hostile importer would choose), signed by hand with ECDSA: the negative controls and parser inputs
+     * hostile importer would choose), signed by hand by a P-256 key with the engine's signer: the negative controls and parser inputs
      * of the tests. A CA gets basicConstraints CA:TRUE and keyUsage keyCertSign|cRLSign, a leaf CA:FALSE
      * and extendedKeyUsage serverAuth; {@code issuer} null means self-signed.
      */
@@ -89,7 +88,7 @@ public record TestPki(KeyPair key, List<X509Certificate> chain, Instant now) {
                 builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
             }
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
-            return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+            return new JcaX509CertificateConverter().getCertificate(builder.build(IssuingAuthority.signer(KeyType.EC_P256, signer)));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -54,6 +54,23 @@ public final class Tools {
         }
     }
 
+    private static final Map<String, Path> SHARED_DIRECTORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A directory under {@link #buildDir()} named {@code prefix} plus a random part, made on the first call
+     * and the same one on every later call with that prefix: the data directory a test context shares.
+     */
+    public static Path sharedDirectory(String prefix) {
+        return SHARED_DIRECTORIES.computeIfAbsent(prefix, p -> {
+            try {
+                Files.createDirectories(buildDir());
+                return Files.createTempDirectory(buildDir(), p);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     /** Where this build writes (target/ or -Dinkan.build.dir). */
     public static Path buildDir() {
         String dir = System.getenv("INKAN_BUILD_DIR");
