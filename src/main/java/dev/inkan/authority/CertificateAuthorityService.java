@@ -226,7 +226,7 @@ public class CertificateAuthorityService {
         byte[] pkcs8 = masterKey.open(store.sealedKey(id), view.fingerprintSha256());
         PrivateKey key = Pem.readPrivateKey("key", new String(pkcs8, java.nio.charset.StandardCharsets.US_ASCII), null);
         java.util.Arrays.fill(pkcs8, (byte) 0);
-        return new ActiveCa(view, publishing(id, IssuingAuthority.of(chain, key)), view.chainPem(), revocation(view));
+        return new ActiveCa(view, publishing(id, chain, key), view.chainPem(), revocation(view));
     }
 
     /** The revocation of CA {@code view} or of the nearest issuer above it that was revoked; null while all stand. */
@@ -266,14 +266,14 @@ public class CertificateAuthorityService {
             return newId;
         });
         CertificateAuthority view = get(id);
-        active.put(id, new Cached(store.generation(), new ActiveCa(view, publishing(id, IssuingAuthority.of(chain, key)), chainPem,
+        active.put(id, new Cached(store.generation(), new ActiveCa(view, publishing(id, chain, key), chainPem,
                 revocation(view))));
         return view;
     }
 
     /** The authority, with the revocation URLs of CA {@code id} in every certificate it signs (asked at each issuance). */
-    private IssuingAuthority publishing(long id, IssuingAuthority authority) {
-        return authority.publishingAt(() -> {
+    private IssuingAuthority publishing(long id, List<X509Certificate> chain, PrivateKey key) {
+        return IssuingAuthority.of(chain, key, () -> {
             PublicationPoints points = publicationPoints;
             if (points == null && publication != null) {
                 points = publication.getIfAvailable();
