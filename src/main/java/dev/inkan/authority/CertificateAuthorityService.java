@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The CAs of this instance: create roots and intermediates, import existing CAs, list and show them,
@@ -47,9 +46,8 @@ public class CertificateAuthorityService {
     }
 
     private final CertificateAuthorityStore store;
-    private final AuditTrail audit;
+    private final AuditedChanges changes;
     private final MasterKey masterKey;
-    private final TransactionTemplate transactions;
     private final Clock clock;
     private final ObjectProvider<PublicationPoints> publication;
     private final ObjectProvider<RevokedAuthorities> revoked;
@@ -65,21 +63,20 @@ public class CertificateAuthorityService {
     private volatile DefaultId defaultId;
 
     /** A service whose CAs put no revocation URLs into what they sign (tests, tools). */
-    public CertificateAuthorityService(CertificateAuthorityStore store, AuditTrail audit, MasterKey masterKey,
-                                       TransactionTemplate transactions, Clock clock, ClusterLock clusterLock) {
-        this(store, audit, masterKey, transactions, clock, clusterLock, null, null);
+    public CertificateAuthorityService(CertificateAuthorityStore store, AuditedChanges changes, MasterKey masterKey, Clock clock,
+                                       ClusterLock clusterLock) {
+        this(store, changes, masterKey, clock, clusterLock, null, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public CertificateAuthorityService(CertificateAuthorityStore store, AuditTrail audit, MasterKey masterKey,
-                                       TransactionTemplate transactions, Clock clock, ClusterLock clusterLock,
-                                       ObjectProvider<PublicationPoints> publication, ObjectProvider<RevokedAuthorities> revoked) {
+    public CertificateAuthorityService(CertificateAuthorityStore store, AuditedChanges changes, MasterKey masterKey, Clock clock,
+                                       ClusterLock clusterLock, ObjectProvider<PublicationPoints> publication,
+                                       ObjectProvider<RevokedAuthorities> revoked) {
         this.publication = publication;
         this.revoked = revoked;
         this.store = store;
-        this.audit = audit;
+        this.changes = changes;
         this.masterKey = masterKey;
-        this.transactions = transactions;
         this.clock = clock;
         this.clusterLock = clusterLock;
     }
@@ -260,11 +257,8 @@ public class CertificateAuthorityService {
                 certificate.getSerialNumber().toString(16), keyType.id(), certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(), fingerprint, dns, ips, chainPem, makeDefault, now, actor);
         byte[] sealed = masterKey.seal(Pem.encode(key).getBytes(java.nio.charset.StandardCharsets.US_ASCII), fingerprint);
-        long id = transactions.execute(status -> {
-            long newId = store.insert(row, sealed);
-            audit.record(now, actor, action, newId, null, kind.id() + " CA '" + name + "' " + row.subject());
-            return newId;
-        });
+        long id = changes.insert(now, actor, () -> store.insert(row, sealed),
+                newId -> new AuditedChanges.Entry(action, newId, null, kind.id() + " CA '" + name + "' " + row.subject()));
         CertificateAuthority view = get(id);
         active.put(id, new Cached(store.generation(), new ActiveCa(view, publishing(id, chain, key), chainPem,
                 revocation(view))));

@@ -1,15 +1,12 @@
 package dev.inkan.issuance;
 
 import dev.inkan.authority.AuditAction;
-import dev.inkan.authority.AuditTrail;
+import dev.inkan.authority.AuditedChanges;
 import dev.inkan.engine.ConflictException;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Revocation state: marks a certificate revoked in the ledger, for good, with its RFC 5280 reason and
@@ -21,19 +18,15 @@ public class CertificateRevocation {
 
     private final CertificateRecords records;
     private final IssuedCertificates ledger;
-    private final AuditTrail audit;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
+    private final AuditedChanges changes;
     private final ApplicationEventPublisher events;
 
-    public CertificateRevocation(CertificateRecords records, IssuedCertificates ledger, AuditTrail audit,
-                                 TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
-        this.events = events;
+    public CertificateRevocation(CertificateRecords records, IssuedCertificates ledger, AuditedChanges changes,
+                                 ApplicationEventPublisher events) {
         this.records = records;
         this.ledger = ledger;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.clock = clock;
+        this.changes = changes;
+        this.events = events;
     }
 
     /**
@@ -45,18 +38,14 @@ public class CertificateRevocation {
         long started = System.nanoTime();
         RevocationReason reason = request.validate();
         CertificateSummary summary = records.summary(id);
-        Instant now = clock.instant();
-        boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
+        var entry = new AuditedChanges.Entry(AuditAction.REVOKED, summary.caId(), id, "reason " + reason.id());
+        changes.change(actor, entry, now -> {
             boolean changed = ledger.revoke(summary.caId(), new BigInteger(summary.serialNumber(), 16), reason, now);
             if (changed) {
-                audit.record(now, actor, AuditAction.REVOKED, summary.caId(), id, "reason " + reason.id());
                 events.publishEvent(new CertificateRevoked(summary.caId(), id, summary.serialNumber(), reason, now));
             }
             return changed;
-        }));
-        if (!done) {
-            throw new ConflictException("id", "certificate " + id + " is already revoked; issue a new certificate if one is needed");
-        }
+        }, () -> new ConflictException("id", "certificate " + id + " is already revoked; issue a new certificate if one is needed"));
         events.publishEvent(new LedgerChange(LedgerChange.Kind.REVOKED, summary.caId(), summary.keyType(), summary.origin(),
                 Duration.ofNanos(System.nanoTime() - started)));
         return records.summary(id);

@@ -1,29 +1,25 @@
 package dev.inkan.issuance;
 
 import dev.inkan.authority.AuditAction;
-import dev.inkan.authority.AuditTrail;
+import dev.inkan.authority.AuditedChanges;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.CertificateAuthorityService.ActiveCa;
-import dev.inkan.authority.MasterKey;
 import dev.inkan.engine.CertificateIssuer;
 import dev.inkan.engine.KeyType;
 import dev.inkan.engine.LeafSpec;
 import dev.inkan.engine.Pem;
 import dev.inkan.engine.SubjectAltNames;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issuing: a certificate for a key generated here, or for the key of a CSR. Each is validated
@@ -38,24 +34,19 @@ public class IssuanceService {
 
     private final CertificateAuthorityService authorities;
     private final IssuedCertificates ledger;
-    private final AuditTrail audit;
-    private final MasterKey masterKey;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
+    private final AuditedChanges changes;
     private final KeyPairPool keys;
+    private final StoredKeys storedKeys;
+    private final ApplicationEventPublisher events;
 
-    public IssuanceService(CertificateAuthorityService authorities, IssuedCertificates ledger, AuditTrail audit,
-                           MasterKey masterKey, TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events,
-                           KeyPairPool keys) {
+    IssuanceService(CertificateAuthorityService authorities, IssuedCertificates ledger, AuditedChanges changes, KeyPairPool keys,
+                    StoredKeys storedKeys, ApplicationEventPublisher events) {
         this.authorities = authorities;
         this.ledger = ledger;
-        this.audit = audit;
-        this.masterKey = masterKey;
-        this.transactions = transactions;
-        this.clock = clock;
-        this.events = events;
+        this.changes = changes;
         this.keys = keys;
+        this.storedKeys = storedKeys;
+        this.events = events;
     }
 
     /** Issues a certificate for a key generated here; the key is returned once and kept sealed for later downloads. */
@@ -100,21 +91,16 @@ public class IssuanceService {
         List<String> dns = spec.names().values(SubjectAltNames.Kind.DNS);
         List<String> ips = spec.names().values(SubjectAltNames.Kind.IP);
         for (int attempt = 1; ; attempt++) {
-            Instant now = clock.instant();
+            Instant now = changes.now();
             X509Certificate certificate = CertificateIssuer.leaf(spec, publicKey, ca.authority(), now);
             String serial = certificate.getSerialNumber().toString(16);
-            byte[] sealed = keyPem == null ? null
-                    : masterKey.seal(keyPem.getBytes(StandardCharsets.US_ASCII), CertificateRecords.keyContext(ca.id(), serial));
+            byte[] sealed = keyPem == null ? null : storedKeys.seal(ca.id(), serial, keyPem);
             var entry = new IssuedCertificates.Entry(ca.id(), serial, spec.commonName(), dns, ips, spec.profile().id(), keyType.id(),
                     origin, certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), encoded(certificate),
                     sealed, now, actor);
             try {
-                long id = transactions.execute(status -> {
-                    long newId = ledger.record(entry);
-                    audit.record(now, actor, keyPem == null ? AuditAction.CSR_SIGNED : AuditAction.ISSUED, ca.id(), newId,
-                            "serial " + serial + " for " + spec.names());
-                    return newId;
-                });
+                long id = changes.insert(now, actor, () -> ledger.record(entry), newId -> new AuditedChanges.Entry(
+                        keyPem == null ? AuditAction.CSR_SIGNED : AuditAction.ISSUED, ca.id(), newId, "serial " + serial + " for " + spec.names()));
                 events.publishEvent(new LedgerChange(LedgerChange.Kind.ISSUED, ca.id(), keyType.id(), origin,
                         Duration.ofNanos(System.nanoTime() - started)));
                 return new IssuedCertificate(id, serial, spec.commonName(), dns, ips, spec.profile().id(), keyType.id(), ca.id(),

@@ -1,6 +1,7 @@
 package dev.inkan.revocation;
 
-import dev.inkan.authority.AuditTrail;
+import dev.inkan.authority.AuditAction;
+import dev.inkan.authority.AuditedChanges;
 import dev.inkan.authority.CaRevocation;
 import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
@@ -9,10 +10,8 @@ import dev.inkan.engine.ConflictException;
 import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.issuance.RevocationReason;
 import dev.inkan.issuance.RevocationRequest;
-import java.time.Clock;
-import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Revoking an intermediate CA's certificate: it then appears in its parent's CRL and its parent's OCSP
@@ -24,18 +23,13 @@ public class CaRevocationService implements RevokedAuthorities {
     private final CertificateAuthorityService authorities;
     private final RevocationState state;
     private final RevocationEvents events;
-    private final AuditTrail audit;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
+    private final AuditedChanges changes;
 
-    CaRevocationService(CertificateAuthorityService authorities, RevocationState state, RevocationEvents events, AuditTrail audit,
-                        TransactionTemplate transactions, Clock clock) {
+    CaRevocationService(CertificateAuthorityService authorities, RevocationState state, RevocationEvents events, AuditedChanges changes) {
         this.authorities = authorities;
         this.state = state;
         this.events = events;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.clock = clock;
+        this.changes = changes;
     }
 
     /** Revokes CA {@code caId}'s certificate and publishes its parent's new CRL; the revoked status is returned. */
@@ -46,25 +40,22 @@ public class CaRevocationService implements RevokedAuthorities {
             throw new PolicyViolationException("id", "CA " + caId + " is a root (or its issuer is not held here): no CRL of an"
                     + " issuer can list it; remove it from the trust stores instead (see /cas/" + caId + "/trust)");
         }
-        Instant now = clock.instant();
-        boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
+        var entry = new AuditedChanges.Entry(AuditAction.CA_REVOKED, caId, null, "reason " + reason.id() + "; listed in the CRL of CA "
+                + ca.parentId());
+        changes.change(actor, entry, now -> {
             boolean revoked = state.revokeCa(caId, now, reason.id(), actor);
             if (revoked) {
                 state.bumpEpoch(ca.parentId());
                 authorities.standingChanged();
-                audit.record(now, actor, dev.inkan.authority.AuditAction.CA_REVOKED, caId, null, "reason " + reason.id() + "; listed in the CRL of CA " + ca.parentId());
             }
             return revoked;
-        }));
-        if (!done) {
-            throw new ConflictException("id", "CA " + caId + " is already revoked");
-        }
+        }, () -> new ConflictException("id", "CA " + caId + " is already revoked"));
         events.published(ca.parentId());
         return revocationOf(caId).orElseThrow();
     }
 
     @Override
-    public java.util.Optional<CaRevocation> revocationOf(long caId) {
+    public Optional<CaRevocation> revocationOf(long caId) {
         return state.caRevocation(caId).map(r -> new CaRevocation(caId, r.revokedAt(), r.reason()));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Base64;
 import dev.inkan.cluster.ClusterLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A CA's certificate and chain are public: reading them never opens its sealed key. Proved with a
@@ -20,16 +19,14 @@ class CaCertificatesWithoutKeyTests extends RunningService {
     @Autowired
     CertificateAuthorityStore store;
     @Autowired
-    AuditTrail audit;
-    @Autowired
-    TransactionTemplate transactions;
+    AuditedChanges changes;
     @Autowired
     ClusterLock clusterLock;
 
     @Test
     void certificatesAndChainsAreReadWithoutTheMasterKey() {
         var wrongKey = MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
-        var authorities = new CertificateAuthorityService(store, audit, wrongKey, transactions, Clock.systemUTC(), clusterLock);
+        var authorities = new CertificateAuthorityService(store, changes, wrongKey, Clock.systemUTC(), clusterLock);
 
         CertificateAuthority ca = authorities.defaultAuthority();
         assertThat(ca.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----");
