@@ -5,6 +5,7 @@ import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.CreateCaRequest;
 import dev.inkan.authority.ImportCaRequest;
 import dev.inkan.engine.KeyType;
+import dev.inkan.export.TrustRecipes;
 import dev.inkan.revocation.CrlPublisher;
 import dev.inkan.revocation.PublicationUrls;
 import dev.inkan.revocation.UrlSwitches;
@@ -30,22 +31,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** CA pages: list, create a root or intermediate, import, show one, download its certificate. */
 @Controller
-class CaPageController {
+record CaPageController(CertificateAuthorityService authorities, CrlPublisher crls, PublicationUrls urls) {
 
     static final String CA_FORM = "cas/caForm";
     static final String IMPORT_FORM = "cas/importForm";
     private static final Map<String, String> CA_FIELDS = Map.of("organization", "name", "pathLength", "parentId");
-
-    private final CertificateAuthorityService authorities;
-
-    private final CrlPublisher crls;
-    private final PublicationUrls urls;
-
-    CaPageController(CertificateAuthorityService authorities, CrlPublisher crls, PublicationUrls urls) {
-        this.authorities = authorities;
-        this.crls = crls;
-        this.urls = urls;
-    }
 
     @GetMapping("/cas")
     String listCas(Model model) {
@@ -87,7 +77,7 @@ class CaPageController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-pem-file"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(TrustInstructions.of(ca.name(), null, "").caFile()).build().toString())
+                        .filename(TrustRecipes.of(ca.name(), null, "").caFile()).build().toString())
                 .body(ca.certificatePem());
     }
 

@@ -20,19 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The issue form: the service generates the key and signs; success shows the new certificate. */
 @Controller
-class CertificateIssueController {
+record CertificateIssueController(IssuanceService certificates, CertificateAuthorityService authorities) {
 
     static final String ISSUE_FORM = "certificates/issueForm";
     /** API field -> form field: the form has one box for both kinds of name. */
     private static final Map<String, String> FORM_FIELDS = Map.of("dnsNames", "names", "ipAddresses", "names");
-
-    private final IssuanceService certificates;
-    private final CertificateAuthorityService authorities;
-
-    CertificateIssueController(IssuanceService certificates, CertificateAuthorityService authorities) {
-        this.certificates = certificates;
-        this.authorities = authorities;
-    }
 
     @GetMapping("/certificates/new")
     String initIssueForm(Model model) {

@@ -44,7 +44,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * (browsers do not carry the API's bearer token), revocation after a confirmation page, key deletion.
  */
 @Controller
-class CertificatePageController {
+record CertificatePageController(CertificateRecords certificates, CertificateRevocation revocation,
+                                 CertificateAuthorityService authorities, BundleExport bundles,
+                                 PublicEndpoints endpoints, RevocationStatusView revocationStatus) {
 
     static final int PAGE_SIZE = 20;
 
@@ -63,24 +65,6 @@ class CertificatePageController {
         public void setReason(String reason) {
             this.reason = reason;
         }
-    }
-
-    private final CertificateRecords certificates;
-    private final CertificateRevocation revocation;
-    private final CertificateAuthorityService authorities;
-    private final BundleExport bundles;
-    private final RevocationStatusView revocationStatus;
-
-    private final PublicEndpoints endpoints;
-
-    CertificatePageController(CertificateRecords certificates, CertificateRevocation revocation, CertificateAuthorityService authorities,
-                              BundleExport bundles, PublicEndpoints endpoints, RevocationStatusView revocationStatus) {
-        this.revocationStatus = revocationStatus;
-        this.certificates = certificates;
-        this.revocation = revocation;
-        this.authorities = authorities;
-        this.bundles = bundles;
-        this.endpoints = endpoints;
     }
 
     @GetMapping("/certificates")

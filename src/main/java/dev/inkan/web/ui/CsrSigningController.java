@@ -24,18 +24,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * preview), the second, carrying the same CSR text, signs it.
  */
 @Controller
-class CsrSigningController {
+record CsrSigningController(IssuanceService certificates, CertificateAuthorityService authorities) {
 
     static final String CSR_FORM = "certificates/csrForm";
     private static final Map<String, String> FORM_FIELDS = Map.of();
-
-    private final IssuanceService certificates;
-    private final CertificateAuthorityService authorities;
-
-    CsrSigningController(IssuanceService certificates, CertificateAuthorityService authorities) {
-        this.certificates = certificates;
-        this.authorities = authorities;
-    }
 
     @GetMapping("/certificates/csr")
     String initCsrForm(Model model) {

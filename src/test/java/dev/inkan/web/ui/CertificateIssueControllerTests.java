@@ -36,15 +36,12 @@ class CertificateIssueControllerTests extends UiSliceTest {
 
     @BeforeEach
     void oneDefaultCa() {
-        given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of())));
-        given(authorities.defaultAuthority()).willReturn(UiFixtures.ca(1, List.of()));
+        givenCas(UiFixtures.ca(1, List.of()));
     }
 
     @Test
     void issueFormStartsWithTheSafeDefaultsAndTheDefaultCa() throws Exception {
-        mvc.perform(get("/certificates/new"))
-                .andExpect(status().isOk())
-                .andExpect(view().name("certificates/issueForm"))
+        page("/certificates/new", "certificates/issueForm")
                 .andExpect(model().attribute("issueForm", org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.hasProperty("keyType", org.hamcrest.Matchers.is("ecdsa-p256")),
                         org.hamcrest.Matchers.hasProperty("validityDays", org.hamcrest.Matchers.is(365)),
