@@ -90,19 +90,13 @@ record CaPageController(CertificateAuthorityService authorities, CrlPublisher cr
     @PostMapping("/cas/new")
     String processCreateForm(@ModelAttribute("caForm") CaForm form, BindingResult binding, Model model,
                              Principal user, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            return caForm(model);
-        }
-        try {
+        return RejectedFields.submit(binding, CA_FIELDS, () -> {
             CertificateAuthority ca = authorities.create(new CreateCaRequest(form.getName(), null, form.getKeyType(),
                     form.getValidityDays(), form.getParentId(), IssueForm.entries(form.getPermittedDnsDomains()),
                     IssueForm.entries(form.getPermittedIpRanges()), null), user.getName());
             redirect.addFlashAttribute("message", "Created " + ca.name() + ". Next: install it where your clients run.");
             return "redirect:/cas/" + ca.id() + "/trust";
-        } catch (RequestRejectedException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), CA_FIELDS);
-        }
-        return caForm(model);
+        }, () -> caForm(model));
     }
 
     @GetMapping("/cas/import")

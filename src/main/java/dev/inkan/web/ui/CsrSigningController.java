@@ -1,7 +1,6 @@
 package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthorityService;
-import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.CsrIssuanceRequest;
 import dev.inkan.issuance.IssuedCertificate;
@@ -31,11 +30,7 @@ record CsrSigningController(IssuanceService certificates, CertificateAuthoritySe
 
     @GetMapping("/certificates/csr")
     String initCsrForm(Model model) {
-        CsrForm form = new CsrForm();
-        if (!authorities.list().isEmpty()) {
-            form.setCaId(authorities.defaultAuthority().id());
-        }
-        model.addAttribute("csrForm", form);
+        model.addAttribute("csrForm", CertificateIssueController.withDefaultCa(new CsrForm(), authorities));
         return csrForm(model);
     }
 
@@ -47,23 +42,15 @@ record CsrSigningController(IssuanceService certificates, CertificateAuthoritySe
             // Only the first bytes matter: the service refuses a CSR over its size limit with a message.
             form.setCsr(new String(file.getInputStream().readNBytes(256 * 1024), StandardCharsets.UTF_8));
         }
-        if (binding.hasErrors()) {
-            return csrForm(model);
-        }
-        CsrIssuanceRequest request = new CsrIssuanceRequest(form.getCsr(), form.getProfile(), form.getValidityDays(), form.getCaId());
-        try {
+        return RejectedFields.submit(binding, FORM_FIELDS, () -> {
+            CsrIssuanceRequest request = new CsrIssuanceRequest(form.getCsr(), form.getProfile(), form.getValidityDays(), form.getCaId());
             if (!form.confirmsPreview()) {
                 model.addAttribute("preview", certificates.previewCsr(request));
                 return csrForm(model);
             }
             IssuedCertificate issued = certificates.signCsr(request, user.getName());
-            redirect.addFlashAttribute("message", "Signed the request for " + issued.commonName() + ".");
-            redirect.addFlashAttribute("warnings", issued.warnings());
-            return "redirect:/certificates/" + issued.id();
-        } catch (RequestRejectedException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
-        }
-        return csrForm(model);
+            return CertificateIssueController.showIssued(issued, "Signed the request for " + issued.commonName() + ".", redirect);
+        }, () -> csrForm(model));
     }
 
     private String csrForm(Model model) {

@@ -1,6 +1,8 @@
 package dev.inkan.web.ui;
 
+import dev.inkan.engine.RequestRejectedException;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -12,6 +14,22 @@ import org.springframework.validation.BindingResult;
 final class RejectedFields {
 
     private RejectedFields() {}
+
+    /**
+     * A form handler's POST: the form again when it did not bind, else {@code action} (a redirect, Post/Redirect/Get);
+     * a refusal from the service is put next to its field and the form is shown again with it.
+     */
+    static String submit(BindingResult binding, Map<String, String> formFieldOf, Supplier<String> action, Supplier<String> form) {
+        if (binding.hasErrors()) {
+            return form.get();
+        }
+        try {
+            return action.get();
+        } catch (RequestRejectedException e) {
+            reject(binding, e.field(), e.getMessage(), formFieldOf);
+            return form.get();
+        }
+    }
 
     static void reject(BindingResult binding, String field, String message, Map<String, String> formFieldOf) {
         String formField = field == null ? null : formFieldOf.getOrDefault(field, field);
