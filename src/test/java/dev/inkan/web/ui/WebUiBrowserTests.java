@@ -339,8 +339,8 @@ class WebUiBrowserTests extends BrowserTest {
     void everyPagePassesAxeCoreWcag21AaAndBestPractices() {
         String certificate = certificatePage.substring(certificatePage.indexOf("/certificates/"));
         for (String path : List.of("/", "/certificates", "/certificates?status=revoked", certificate, certificate + "/revoke",
-                "/certificates/new", "/certificates/csr", "/cas", "/cas/1", "/cas/1/trust", "/cas/new", "/cas/import",
-                "/certificates/987654321", "/no-such-page")) {
+                "/certificates/new", "/certificates/csr", "/cas", "/cas/1", "/cas/1/trust", "/cas/1/acme", "/cas/new", "/cas/import",
+                "/webhooks", "/audit", "/bootstrap", "/certificates/987654321", "/no-such-page")) {
             open(path);
             chromium.assertAccessible(path);
         }
