@@ -91,9 +91,9 @@ record CaPageController(CertificateAuthorityService authorities, CrlPublisher cr
     String processCreateForm(@ModelAttribute("caForm") CaForm form, BindingResult binding, Model model,
                              Principal user, RedirectAttributes redirect) {
         return RejectedFields.submit(binding, CA_FIELDS, () -> {
-            CertificateAuthority ca = authorities.create(new CreateCaRequest(form.getName(), null, form.getKeyType(),
-                    form.getValidityDays(), form.getParentId(), IssueForm.entries(form.getPermittedDnsDomains()),
-                    IssueForm.entries(form.getPermittedIpRanges()), null), user.getName());
+            CertificateAuthority ca = authorities.create(new CreateCaRequest(form.name, null, form.keyType,
+                    form.validityDays, form.parentId, IssueForm.entries(form.permittedDnsDomains),
+                    IssueForm.entries(form.permittedIpRanges), null), user.getName());
             redirect.addFlashAttribute("message", "Created " + ca.name() + ". Next: install it where your clients run.");
             return "redirect:/cas/" + ca.id() + "/trust";
         }, () -> caForm(model));
@@ -109,14 +109,14 @@ record CaPageController(CertificateAuthorityService authorities, CrlPublisher cr
     String processImportForm(@ModelAttribute("importForm") ImportForm form, BindingResult binding,
                              Principal user, RedirectAttributes redirect) {
         try {
-            CertificateAuthority ca = authorities.importAuthority(new ImportCaRequest(blankToNull(form.getName()),
-                    form.getCertificatePem(), form.getPrivateKeyPem(), blankToNull(form.getKeyPassword())), user.getName());
+            CertificateAuthority ca = authorities.importAuthority(new ImportCaRequest(blankToNull(form.name),
+                    form.certificatePem, form.privateKeyPem, blankToNull(form.keyPassword)), user.getName());
             redirect.addFlashAttribute("message", "Imported " + ca.name() + ".");
             return "redirect:/cas/" + ca.id();
         } catch (RequestRejectedException e) {
             RejectedFields.reject(binding, e.field(), e.getMessage(), Map.of("chainPem", "certificatePem", "caCertificate", "certificatePem"));
         }
-        form.setKeyPassword("");
+        form.keyPassword = "";
         return IMPORT_FORM;
     }
 

@@ -35,8 +35,8 @@ record CertificateIssueController(IssuanceService certificates, CertificateAutho
     String processIssueForm(@ModelAttribute("issueForm") IssueForm form, BindingResult binding, Model model,
                             Principal user, RedirectAttributes redirect) {
         return RejectedFields.submit(binding, FORM_FIELDS, () -> {
-            IssuedCertificate issued = certificates.issue(new IssuanceRequest(form.getCommonName(), form.dnsNames(),
-                    form.ipAddresses(), form.getProfile(), form.getKeyType(), form.getValidityDays(), form.getCaId()), user.getName());
+            IssuedCertificate issued = certificates.issue(new IssuanceRequest(form.commonName, form.dnsNames(),
+                    form.ipAddresses(), form.profile, form.keyType, form.validityDays, form.caId), user.getName());
             return showIssued(issued, "Issued " + issued.commonName() + ". Download the files below.", redirect);
         }, () -> issueForm(model));
     }
@@ -51,7 +51,7 @@ record CertificateIssueController(IssuanceService certificates, CertificateAutho
     /** The form with the default CA chosen, when there is any CA. */
     static <F extends SigningForm> F withDefaultCa(F form, CertificateAuthorityService authorities) {
         if (!authorities.list().isEmpty()) {
-            form.setCaId(authorities.defaultAuthority().id());
+            form.caId = authorities.defaultAuthority().id();
         }
         return form;
     }

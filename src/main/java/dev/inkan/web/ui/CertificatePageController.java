@@ -56,15 +56,7 @@ record CertificatePageController(CertificateRecords certificates, CertificateRev
 
     /** The revocation form: one RFC 5280 reason. */
     static class RevokeForm {
-        private String reason = RevocationReason.SUPERSEDED.id();
-
-        public String getReason() {
-            return reason;
-        }
-
-        public void setReason(String reason) {
-            this.reason = reason;
-        }
+        public String reason = RevocationReason.SUPERSEDED.id();
     }
 
     @GetMapping("/certificates")
@@ -147,7 +139,7 @@ record CertificatePageController(CertificateRecords certificates, CertificateRev
     String processRevokeForm(@PathVariable long id, @ModelAttribute("revokeForm") RevokeForm form, BindingResult binding,
                              Model model, Principal user, RedirectAttributes redirect) {
         try {
-            revocation.revoke(id, new RevocationRequest(form.getReason()), user.getName());
+            revocation.revoke(id, new RevocationRequest(form.reason), user.getName());
             redirect.addFlashAttribute("message", "Revoked. Issue a replacement for the servers that used it.");
             return "redirect:/certificates/" + id;
         } catch (InvalidInputException e) {

@@ -6,27 +6,11 @@ package dev.inkan.web.ui;
  */
 public class CsrForm extends SigningForm {
 
-    private String csr = "";
-    private String previewed;
+    public String csr = "";
+    public String previewed;
 
     /** Whether this submission confirms the preview of exactly this CSR. */
     boolean confirmsPreview() {
         return previewed != null && !csr.isBlank() && previewed.strip().equals(csr.strip());
-    }
-
-    public String getCsr() {
-        return csr;
-    }
-
-    public void setCsr(String csr) {
-        this.csr = csr == null ? "" : csr;
-    }
-
-    public String getPreviewed() {
-        return previewed;
-    }
-
-    public void setPreviewed(String previewed) {
-        this.previewed = previewed;
     }
 }

@@ -38,12 +38,12 @@ record CsrSigningController(IssuanceService certificates, CertificateAuthoritySe
     String processCsrForm(@ModelAttribute("csrForm") CsrForm form, BindingResult binding,
                           @RequestParam(name = "file", required = false) MultipartFile file,
                           Model model, Principal user, RedirectAttributes redirect) throws IOException {
-        if (file != null && !file.isEmpty() && form.getCsr().isBlank()) {
+        if (file != null && !file.isEmpty() && form.csr.isBlank()) {
             // Only the first bytes matter: the service refuses a CSR over its size limit with a message.
-            form.setCsr(new String(file.getInputStream().readNBytes(256 * 1024), StandardCharsets.UTF_8));
+            form.csr = new String(file.getInputStream().readNBytes(256 * 1024), StandardCharsets.UTF_8);
         }
         return RejectedFields.submit(binding, FORM_FIELDS, () -> {
-            CsrIssuanceRequest request = new CsrIssuanceRequest(form.getCsr(), form.getProfile(), form.getValidityDays(), form.getCaId());
+            CsrIssuanceRequest request = new CsrIssuanceRequest(form.csr, form.profile, form.validityDays, form.caId);
             if (!form.confirmsPreview()) {
                 model.addAttribute("preview", certificates.previewCsr(request));
                 return csrForm(model);

@@ -11,9 +11,9 @@ import java.util.List;
  */
 public class IssueForm extends SigningForm {
 
-    private String commonName = "";
-    private String names = "";
-    private String keyType = "ecdsa-p256";
+    public String commonName = "";
+    public String names = "";
+    public String keyType = "ecdsa-p256";
 
     /** Every entry of the names box: split on commas and white space, empties dropped. */
     static List<String> entries(String text) {
@@ -32,29 +32,5 @@ public class IssueForm extends SigningForm {
 
     List<String> ipAddresses() {
         return entries(names).stream().filter(IssueForm::isIpLiteral).toList();
-    }
-
-    public String getCommonName() {
-        return commonName;
-    }
-
-    public void setCommonName(String commonName) {
-        this.commonName = commonName;
-    }
-
-    public String getNames() {
-        return names;
-    }
-
-    public void setNames(String names) {
-        this.names = names;
-    }
-
-    public String getKeyType() {
-        return keyType;
-    }
-
-    public void setKeyType(String keyType) {
-        this.keyType = keyType;
     }
 }

@@ -3,6 +3,7 @@ package dev.inkan.web.ui;
 import dev.inkan.engine.RequestRejectedException;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -34,7 +35,7 @@ final class RejectedFields {
     static void reject(BindingResult binding, String field, String message, Map<String, String> formFieldOf) {
         String formField = field == null ? null : formFieldOf.getOrDefault(field, field);
         if (formField != null && binding.getTarget() != null
-                && org.springframework.beans.BeanUtils.getPropertyDescriptor(binding.getTarget().getClass(), formField) != null) {
+                && ReflectionUtils.findField(binding.getTarget().getClass(), formField) != null) {
             binding.rejectValue(formField, "rejected", message);
         } else {
             binding.reject("rejected", message);

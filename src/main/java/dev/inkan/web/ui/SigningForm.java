@@ -6,31 +6,7 @@ package dev.inkan.web.ui;
  */
 public abstract class SigningForm {
 
-    private String profile = "server";
-    private Integer validityDays = 365;
-    private Long caId;
-
-    public String getProfile() {
-        return profile;
-    }
-
-    public void setProfile(String profile) {
-        this.profile = profile;
-    }
-
-    public Integer getValidityDays() {
-        return validityDays;
-    }
-
-    public void setValidityDays(Integer validityDays) {
-        this.validityDays = validityDays;
-    }
-
-    public Long getCaId() {
-        return caId;
-    }
-
-    public void setCaId(Long caId) {
-        this.caId = caId;
-    }
+    public String profile = "server";
+    public Integer validityDays = 365;
+    public Long caId;
 }
