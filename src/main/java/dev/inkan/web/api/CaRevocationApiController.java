@@ -39,7 +39,7 @@ record CaRevocationApiController(CrlPublisher crls, CaRevocationService caRevoca
     }
 
     @PostMapping(path = "/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CaRevocationService.CaRevocation revoke(@PathVariable long id, @RequestBody RevocationRequest request, Authentication user) {
+    dev.inkan.authority.CaRevocation revoke(@PathVariable long id, @RequestBody RevocationRequest request, Authentication user) {
         return caRevocations.revoke(id, request, user.getName());
     }
 
