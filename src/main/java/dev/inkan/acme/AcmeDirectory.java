@@ -31,7 +31,7 @@ public class AcmeDirectory {
             CertificateAuthority ca = caId == null ? authorities.defaultAuthority() : authorities.get(caId);
             return new AcmeUrls(base, ca.id(), ca.defaultAuthority());
         } catch (NotFoundException e) {
-            throw AcmeProblem.notFound("no CA " + caId + " here; the default CA's directory is " + base + "/acme/directory");
+            throw new AcmeProblem(AcmeError.MALFORMED, 404, "no CA " + caId + " here; the default CA's directory is " + base + "/acme/directory");
         }
     }
 
@@ -50,7 +50,7 @@ public class AcmeDirectory {
     DirectorySettings requireEnabled(AcmeUrls urls) {
         DirectorySettings current = settings.get(urls.caId());
         if (!current.enabled()) {
-            throw AcmeProblem.notFound("ACME is switched off for this CA; an admin can switch it on at /cas/" + urls.caId() + "/acme");
+            throw new AcmeProblem(AcmeError.MALFORMED, 404, "ACME is switched off for this CA; an admin can switch it on at /cas/" + urls.caId() + "/acme");
         }
         return current;
     }
@@ -76,12 +76,12 @@ public class AcmeDirectory {
         List<IpRange> allowedRanges = directory.allowedIdentifiers().stream().filter(DirectorySettings::isIpEntry).map(IpRange::parse).toList();
         for (Identifier identifier : identifiers) {
             if (constrained && !permitted(identifier, ca.permittedDnsDomains(), caRanges)) {
-                throw AcmeProblem.rejectedIdentifier("'" + identifier.value() + "' is outside the name constraints of the CA '" + ca.name()
+                throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is outside the name constraints of the CA '" + ca.name()
                         + "' (" + String.join(", ", ca.permittedDnsDomains()) + (ca.permittedIpRanges().isEmpty() ? "" : "; "
                         + String.join(", ", ca.permittedIpRanges())) + "); order names it may sign for");
             }
             if (!directory.allowedIdentifiers().isEmpty() && !permitted(identifier, allowedDomains, allowedRanges)) {
-                throw AcmeProblem.rejectedIdentifier("'" + identifier.value() + "' is not in this directory's allow-list ("
+                throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not in this directory's allow-list ("
                         + String.join(", ", directory.allowedIdentifiers()) + ")");
             }
         }

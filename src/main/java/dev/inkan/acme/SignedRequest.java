@@ -17,7 +17,7 @@ public record SignedRequest(Map<String, Object> header, String payloadText, Map<
 
     public AcmeAccount requireAccount() {
         if (account == null) {
-            throw AcmeProblem.malformed("this request must be signed with the account key and name the account URL as \"kid\"");
+            throw new AcmeProblem(AcmeError.MALFORMED, "this request must be signed with the account key and name the account URL as \"kid\"");
         }
         return account;
     }
