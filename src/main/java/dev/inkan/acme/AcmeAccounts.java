@@ -49,7 +49,8 @@ public class AcmeAccounts {
             return AcmeResponse.json(200, view(urls, account)).at(urls.account(account.id()));
         }
         if (Boolean.TRUE.equals(request.payload().get("onlyReturnExisting"))) {
-            throw new AcmeProblem(AcmeError.ACCOUNT_DOES_NOT_EXIST, "no account exists for this key; send newAccount without onlyReturnExisting to create one");
+            throw new AcmeProblem(AcmeError.ACCOUNT_DOES_NOT_EXIST,
+                    "no account exists for this key; send newAccount without onlyReturnExisting to create one");
         }
         List<String> contact = contact(request.payload().get("contact"));
         Object binding = request.payload().get("externalAccountBinding");

@@ -50,7 +50,8 @@ public class AcmeDirectory {
     DirectorySettings requireEnabled(AcmeUrls urls) {
         DirectorySettings current = settings.get(urls.caId());
         if (!current.enabled()) {
-            throw new AcmeProblem(AcmeError.MALFORMED, 404, "ACME is switched off for this CA; an admin can switch it on at /cas/" + urls.caId() + "/acme");
+            throw new AcmeProblem(AcmeError.MALFORMED, 404,
+                    "ACME is switched off for this CA; an admin can switch it on at /cas/" + urls.caId() + "/acme");
         }
         return current;
     }

@@ -3,44 +3,31 @@ package dev.inkan.acme;
 /**
  * The ACME error types Inkan answers with (RFC 8555 §6.7, {@code urn:ietf:params:acme:error:*}) and the HTTP status each
  * usually goes with; an {@link AcmeProblem} names one.
+ *
+ * @param id     the short type, e.g. {@code badNonce}; the problem's {@code type} is {@link AcmeProblem#PREFIX} + it
+ * @param status the HTTP status it usually goes with
  */
-public enum AcmeError {
-    ACCOUNT_DOES_NOT_EXIST("accountDoesNotExist", 400),
-    ALREADY_REVOKED("alreadyRevoked", 400),
-    BAD_CSR("badCSR", 400),
-    BAD_NONCE("badNonce", 400),
-    BAD_PUBLIC_KEY("badPublicKey", 400),
-    BAD_REVOCATION_REASON("badRevocationReason", 400),
-    BAD_SIGNATURE_ALGORITHM("badSignatureAlgorithm", 400),
-    CONNECTION("connection", 400),
-    DNS("dns", 400),
-    EXTERNAL_ACCOUNT_REQUIRED("externalAccountRequired", 400),
-    INCORRECT_RESPONSE("incorrectResponse", 403),
-    INVALID_CONTACT("invalidContact", 400),
-    MALFORMED("malformed", 400),
-    ORDER_NOT_READY("orderNotReady", 403),
-    RATE_LIMITED("rateLimited", 503),
-    REJECTED_IDENTIFIER("rejectedIdentifier", 400),
-    SERVER_INTERNAL("serverInternal", 500),
-    TLS("tls", 400),
-    UNAUTHORIZED("unauthorized", 403),
-    UNSUPPORTED_CONTACT("unsupportedContact", 400),
-    UNSUPPORTED_IDENTIFIER("unsupportedIdentifier", 400);
+public record AcmeError(String id, int status) {
+    public static final AcmeError ACCOUNT_DOES_NOT_EXIST = new AcmeError("accountDoesNotExist", 400);
+    public static final AcmeError ALREADY_REVOKED = new AcmeError("alreadyRevoked", 400);
+    public static final AcmeError BAD_CSR = new AcmeError("badCSR", 400);
+    public static final AcmeError BAD_NONCE = new AcmeError("badNonce", 400);
+    public static final AcmeError BAD_PUBLIC_KEY = new AcmeError("badPublicKey", 400);
+    public static final AcmeError BAD_REVOCATION_REASON = new AcmeError("badRevocationReason", 400);
+    public static final AcmeError BAD_SIGNATURE_ALGORITHM = new AcmeError("badSignatureAlgorithm", 400);
+    public static final AcmeError CONNECTION = new AcmeError("connection", 400);
+    public static final AcmeError DNS = new AcmeError("dns", 400);
+    public static final AcmeError EXTERNAL_ACCOUNT_REQUIRED = new AcmeError("externalAccountRequired", 400);
+    public static final AcmeError INCORRECT_RESPONSE = new AcmeError("incorrectResponse", 403);
+    public static final AcmeError INVALID_CONTACT = new AcmeError("invalidContact", 400);
+    public static final AcmeError MALFORMED = new AcmeError("malformed", 400);
+    public static final AcmeError ORDER_NOT_READY = new AcmeError("orderNotReady", 403);
+    public static final AcmeError RATE_LIMITED = new AcmeError("rateLimited", 503);
+    public static final AcmeError REJECTED_IDENTIFIER = new AcmeError("rejectedIdentifier", 400);
+    public static final AcmeError SERVER_INTERNAL = new AcmeError("serverInternal", 500);
+    public static final AcmeError TLS = new AcmeError("tls", 400);
+    public static final AcmeError UNAUTHORIZED = new AcmeError("unauthorized", 403);
+    public static final AcmeError UNSUPPORTED_CONTACT = new AcmeError("unsupportedContact", 400);
+    public static final AcmeError UNSUPPORTED_IDENTIFIER = new AcmeError("unsupportedIdentifier", 400);
 
-    private final String id;
-    private final int status;
-
-    AcmeError(String id, int status) {
-        this.id = id;
-        this.status = status;
-    }
-
-    /** The short type, e.g. {@code badNonce}; the problem's {@code type} is {@link AcmeProblem#PREFIX} + it. */
-    public String id() {
-        return id;
-    }
-
-    public int status() {
-        return status;
-    }
 }

@@ -74,7 +74,8 @@ public class AcmeIssuance {
             extra.removeAll(ordered);
             List<String> missing = new ArrayList<>(ordered);
             missing.removeAll(asked);
-            throw new AcmeProblem(AcmeError.BAD_CSR, "the CSR's names must be exactly the order's identifiers; not ordered: " + extra + ", missing: " + missing);
+            throw new AcmeProblem(AcmeError.BAD_CSR,
+                    "the CSR's names must be exactly the order's identifiers; not ordered: " + extra + ", missing: " + missing);
         }
         if (!orders.orderStatus(id, AcmeStatus.READY, AcmeStatus.PROCESSING, null)) {
             throw new AcmeProblem(AcmeError.ORDER_NOT_READY, "the order is being finalized by another request");
@@ -99,7 +100,8 @@ public class AcmeIssuance {
     /** The certificate and its issuers as PEM (RFC 8555 §7.4.2), for the account that ordered it. */
     public AcmeResponse certificate(AcmeUrls urls, SignedRequest request, long certificateId) {
         AcmeAccount account = request.requireAccount();
-        AcmeOrder order = orders.orderOfCertificate(certificateId).orElseThrow(() -> new AcmeProblem(AcmeError.MALFORMED, 404, "no certificate " + certificateId));
+        AcmeOrder order = orders.orderOfCertificate(certificateId).orElseThrow(() -> new AcmeProblem(AcmeError.MALFORMED, 404,
+                "no certificate " + certificateId));
         if (order.accountId() != account.id()) {
             throw new AcmeProblem(AcmeError.UNAUTHORIZED, "certificate " + certificateId + " belongs to another account");
         }
@@ -126,7 +128,8 @@ public class AcmeIssuance {
         }
         if (request.account() != null ? request.account().id() != order.accountId()
                 : !request.jwk().getPublicKey().equals(stored.getPublicKey())) {
-            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "sign revokeCert with the account that ordered the certificate or with the certificate's own key");
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED,
+                    "sign revokeCert with the account that ordered the certificate or with the certificate's own key");
         }
         RevocationReason reason;
         try {

@@ -159,7 +159,8 @@ public class AcmeOrders {
 
     private AcmeOrder.Authorization ownedAuthorization(SignedRequest request, long id) {
         AcmeAccount account = request.requireAccount();
-        AcmeOrder.Authorization authorization = orders.authorization(id).orElseThrow(() -> new AcmeProblem(AcmeError.MALFORMED, 404, "no authorization " + id));
+        AcmeOrder.Authorization authorization = orders.authorization(id).orElseThrow(() -> new AcmeProblem(AcmeError.MALFORMED, 404,
+                "no authorization " + id));
         if (orders.order(authorization.orderId()).orElseThrow().accountId() != account.id()) {
             throw new AcmeProblem(AcmeError.UNAUTHORIZED, "authorization " + id + " belongs to another account");
         }
