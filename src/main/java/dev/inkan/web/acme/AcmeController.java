@@ -4,6 +4,7 @@ import dev.inkan.acme.AcmeAccounts;
 import dev.inkan.acme.AcmeDirectory;
 import dev.inkan.acme.AcmeIssuance;
 import dev.inkan.acme.AcmeOrders;
+import dev.inkan.acme.AcmeRevocation;
 import dev.inkan.acme.AcmeUrls;
 import dev.inkan.acme.JwsVerifier;
 import dev.inkan.acme.JwsVerifier.KeyMode;
@@ -23,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * JWS and hands the request to the acme module.
  */
 @RestController
-record AcmeController(AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders, AcmeIssuance issuance, JwsVerifier verifier,
-                      AcmeExchange exchange) {
+record AcmeController(AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders, AcmeIssuance issuance,
+                      AcmeRevocation revocation, JwsVerifier verifier, AcmeExchange exchange) {
 
     @GetMapping("/acme/directory")
     ResponseEntity<Object> defaultDirectory(HttpServletRequest request) {
@@ -74,7 +75,7 @@ record AcmeController(AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders
             case "chall" -> orders.challenge(urls, signed, id);
             case "order/finalize" -> issuance.finalizeOrder(urls, signed, id);
             case "cert" -> issuance.certificate(urls, signed, id);
-            case "revoke-cert" -> issuance.revoke(urls, signed);
+            case "revoke-cert" -> revocation.revoke(urls, signed);
             default -> throw new IllegalStateException("no handler for the mapped route " + route);
         });
     }
