@@ -14,17 +14,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class CrlRenewalSchedule {
+record CrlRenewalSchedule(CrlPublisher crls, ClusterLock clusterLock) {
 
     static final String JOB = "crl-renewal";
-
-    private final CrlPublisher crls;
-    private final ClusterLock clusterLock;
-
-    CrlRenewalSchedule(CrlPublisher crls, ClusterLock clusterLock) {
-        this.crls = crls;
-        this.clusterLock = clusterLock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
