@@ -23,8 +23,9 @@ public final class Inkan {
         }
         if (args.length > 0 && args[0].equals("oneshot")) {
             // A handful of keys and signatures: the JDK's providers are ready at once, Bouncy Castle's
-            // takes longer to build than all of them (bench/RESULTS.md, "one-shot").
-            CryptoProviders.preferJdkProviders();
+            // takes longer to build than all of them (bench/RESULTS.md, "one-shot"). PROPERTY is a
+            // compile-time constant, so naming it does not initialise CryptoProviders before the choice is made.
+            System.setProperty(CryptoProviders.PROPERTY, "jdk");
             System.exit(OneShotCommand.run(Arrays.asList(args).subList(1, args.length), System.getenv(),
                     System.out, System.err));
             return;

@@ -72,6 +72,21 @@ class ArchitectureTests {
     }
 
     @Test
+    void storageDependsOnNoOtherPartOfInkan() {
+        noClasses().that().resideInAPackage("dev.inkan.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage(ENGINE, AUTHORITY, ISSUANCE, EXPORT, ONESHOT, CLI, WEB, CONFIG,
+                        MODULES[0], MODULES[1], MODULES[2], "dev.inkan.cluster..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainNeverReachesIntoStorageOrTheWiring() {
+        noClasses().that().resideInAnyPackage(ENGINE, AUTHORITY, ISSUANCE, EXPORT, ONESHOT)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.inkan.storage..", CONFIG)
+                .check(CLASSES);
+    }
+
+    @Test
     void exportBuildsOnTheEngineOnly() {
         noClasses().that().resideInAPackage(EXPORT)
                 .should().dependOnClassesThat().resideInAnyPackage(AUTHORITY, ISSUANCE, ONESHOT, CLI, WEB, CONFIG,

@@ -19,13 +19,19 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The Dockerfile, built and run as a user would (TESTING.md's podman recipe): no registry is
  * reachable, so both base images are made locally from a debootstrapped Debian plus this machine's
  * Temurin 25 JDK, and passed as the Dockerfile's build arguments. The rootfs and the base image are
  * cached under target/container; the Inkan image itself is rebuilt every run (it is what is tested).
+ * On a bare machine this class takes about four minutes, mostly waiting on downloads (debootstrap, the
+ * build stage's empty Maven repository), so it runs beside the other classes (junit-platform.properties);
+ * it shares nothing with them but the JVM-wide {@code TrustedCas}, which is thread-safe.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ContainerImageTests {
 
     /** The JDK 25 copied into the local base image (no registry is reachable for eclipse-temurin:25). */

@@ -1,10 +1,10 @@
 package dev.inkan.authority;
 
+import dev.inkan.engine.Identified;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /** What an audit event records; each is stored (and shown in a certificate's history) by its id. */
-public enum AuditAction {
+public enum AuditAction implements Identified {
     CA_CREATED("ca.created"),
     CA_IMPORTED("ca.imported"),
     ISSUED("certificate.issued"),
@@ -23,13 +23,13 @@ public enum AuditAction {
 
     /** The stored name, e.g. {@code certificate.issued}. */
     @JsonValue
+    @Override
     public String id() {
         return id;
     }
 
     /** The action stored as {@code id}; a module that records a new kind of event adds its constant here. */
     public static AuditAction of(String id) {
-        return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown audit action '" + id + "' in the database"));
+        return Identified.stored(AuditAction.class, id);
     }
 }

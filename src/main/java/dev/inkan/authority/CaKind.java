@@ -1,11 +1,11 @@
 package dev.inkan.authority;
 
+import dev.inkan.engine.Identified;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
 
 /** How a CA came to be held here. */
-public enum CaKind {
+public enum CaKind implements Identified {
     /** A self-signed root made here. */
     ROOT,
     /** An intermediate made here under another CA held here. */
@@ -15,13 +15,8 @@ public enum CaKind {
 
     /** The name stored in the database and shown by the API and the UI: {@code root}, {@code intermediate}, {@code imported}. */
     @JsonValue
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The kind stored as {@code id}. */
-    public static CaKind of(String id) {
-        return Arrays.stream(values()).filter(k -> k.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown CA kind '" + id + "' in the database"));
     }
 }

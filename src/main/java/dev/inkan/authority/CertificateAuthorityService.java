@@ -34,8 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CertificateAuthorityService {
 
-    /** A CA ready to sign: its public view, the engine's signer and its chain as PEM (CA first, root last). */
-    public record ActiveCa(CertificateAuthority view, IssuingAuthority authority, String chainPem) {
+    /**
+     * A CA ready to sign: its public view, the engine's signer, its chain as PEM (CA first, root last) and,
+     * when it or an issuer above it was revoked, that revocation (null while the whole chain stands). The
+     * verdict is read when the CA is loaded; revoking a CA advances the table's generation, so every
+     * instance reloads it.
+     */
+    public record ActiveCa(CertificateAuthority view, IssuingAuthority authority, String chainPem, CaRevocation revocation) {
         public long id() {
             return view.id();
         }
@@ -98,32 +103,17 @@ public class CertificateAuthorityService {
     }
 
     /**
-     * Creates the default root CA on first start; does nothing when any CA exists, or while another instance
-     * on the same database is creating it (several nodes started at once make one CA, not one each).
+     * Creates the default root CA on first start; does nothing when any CA exists. Several nodes started at
+     * once on the same database make one CA, not one each.
      */
     public void ensureDefaultAuthority(String name) {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
-        while (!clusterLock.runExclusively("default-ca", () -> {
+        // nodes starting together on one new database: one makes it, the others wait in the lock for its
+        // commit and then find it, so no node serves (or announces its trust bootstrap) before a default CA exists
+        clusterLock.runExclusivelyWaiting("default-ca", java.time.Duration.ofMinutes(5), () -> {
             if (store.count() == 0) {
                 create(CreateCaRequest.root(name), "system", true);
             }
-        })) {
-            // nodes starting together on one new database: another one is making it; wait for its commit, so no
-            // node serves (or announces its trust bootstrap) before a default CA exists
-            if (store.count() > 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("another node has held the cluster lock 'default-ca' for 5 minutes without"
-                        + " making the default CA; check the other nodes' logs");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while another node made the default CA", e);
-            }
-        }
+        });
     }
 
     /** Creates a root CA, or an intermediate when {@code request.parentId()} is set. */
@@ -198,14 +188,11 @@ public class CertificateAuthorityService {
                         + " expired on " + certificate.getNotAfter().toInstant() + "; issue from another CA (GET /api/v1/cas) or create a new one");
             }
         }
-        RevokedAuthorities revocations = revoked == null ? null : revoked.getIfAvailable();
-        for (Long id = ca.id(); revocations != null && id != null; id = id == ca.id() ? ca.view().parentId() : get(id).parentId()) {
-            var revocation = revocations.revocationOf(id);
-            if (revocation.isPresent()) {
-                throw new ConflictException(field, "the CA '" + ca.view().name() + "' cannot sign: " + (id == ca.id() ? "its certificate"
-                        : "its issuer, CA " + id + ",") + " was revoked (" + revocation.get().reason() + ") at " + revocation.get().revokedAt()
-                        + "; issue from another CA (GET /api/v1/cas) or create a new intermediate");
-            }
+        CaRevocation revocation = ca.revocation();
+        if (revocation != null) {
+            throw new ConflictException(field, "the CA '" + ca.view().name() + "' cannot sign: " + (revocation.caId() == ca.id()
+                    ? "its certificate" : "its issuer, CA " + revocation.caId() + ",") + " was revoked (" + revocation.reason() + ") at "
+                    + revocation.revokedAt() + "; issue from another CA (GET /api/v1/cas) or create a new intermediate");
         }
         return ca;
     }
@@ -239,7 +226,28 @@ public class CertificateAuthorityService {
         byte[] pkcs8 = masterKey.open(store.sealedKey(id), view.fingerprintSha256());
         PrivateKey key = Pem.readPrivateKey("key", new String(pkcs8, java.nio.charset.StandardCharsets.US_ASCII), null);
         java.util.Arrays.fill(pkcs8, (byte) 0);
-        return new ActiveCa(view, publishing(id, IssuingAuthority.of(chain, key)), view.chainPem());
+        return new ActiveCa(view, publishing(id, chain, key), view.chainPem(), revocation(view));
+    }
+
+    /** The revocation of CA {@code view} or of the nearest issuer above it that was revoked; null while all stand. */
+    private CaRevocation revocation(CertificateAuthority view) {
+        RevokedAuthorities revocations = revoked == null ? null : revoked.getIfAvailable();
+        for (CertificateAuthority ca = view; revocations != null && ca != null;
+             ca = ca.parentId() == null ? null : store.find(ca.parentId()).orElse(null)) {
+            var revocation = revocations.revocationOf(ca.id());
+            if (revocation.isPresent()) {
+                return revocation.get();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Call inside the transaction that revokes a CA: it advances this table's generation, so every instance
+     * reloads its CAs and neither the revoked CA nor any below it signs again (see {@link #forSigning}).
+     */
+    public void standingChanged() {
+        store.advanceGeneration();
     }
 
     private CertificateAuthority save(List<X509Certificate> chain, PrivateKey key, String name, CaKind kind, Long parentId,
@@ -258,13 +266,14 @@ public class CertificateAuthorityService {
             return newId;
         });
         CertificateAuthority view = get(id);
-        active.put(id, new Cached(store.generation(), new ActiveCa(view, publishing(id, IssuingAuthority.of(chain, key)), chainPem)));
+        active.put(id, new Cached(store.generation(), new ActiveCa(view, publishing(id, chain, key), chainPem,
+                revocation(view))));
         return view;
     }
 
     /** The authority, with the revocation URLs of CA {@code id} in every certificate it signs (asked at each issuance). */
-    private IssuingAuthority publishing(long id, IssuingAuthority authority) {
-        return authority.publishingAt(() -> {
+    private IssuingAuthority publishing(long id, List<X509Certificate> chain, PrivateKey key) {
+        return IssuingAuthority.of(chain, key, () -> {
             PublicationPoints points = publicationPoints;
             if (points == null && publication != null) {
                 points = publication.getIfAvailable();

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code certificate_authority} table (JdbcClient translates SQL errors itself: no repository proxy). Sealed keys are read only by {@link #sealedKey(long)}. */
 @Component
-class CertificateAuthorityStore {
+record CertificateAuthorityStore(JdbcClient jdbc, CacheGenerations generations) {
 
     /** A row to insert. */
     record NewCa(String name, CaKind kind, Long parentId, String subject, String serialNumber, String keyType,
@@ -28,17 +28,14 @@ class CertificateAuthorityStore {
     /** The {@link CacheGenerations} topic of this table: every write advances it, so other instances reload their CAs. */
     static final String GENERATION = "authority";
 
-    private final JdbcClient jdbc;
-    private final CacheGenerations generations;
-
-    CertificateAuthorityStore(JdbcClient jdbc, CacheGenerations generations) {
-        this.jdbc = jdbc;
-        this.generations = generations;
-    }
-
     /** The generation of this table's rows (see {@link #GENERATION}). */
     long generation() {
         return generations.current(GENERATION);
+    }
+
+    /** Advances {@link #GENERATION} without a write to this table (a CA revoked elsewhere); inside the writer's transaction. */
+    void advanceGeneration() {
+        generations.advance(GENERATION);
     }
 
     /**
@@ -95,7 +92,7 @@ class CertificateAuthorityStore {
         var chain = Pem.readCertificates("chainPem", chainPem);
         List<String> dns = split(rs.getString("permitted_dns"));
         List<String> ip = split(rs.getString("permitted_ip"));
-        return new CertificateAuthority(rs.getLong("id"), rs.getString("name"), CaKind.of(rs.getString("kind")),
+        return new CertificateAuthority(rs.getLong("id"), rs.getString("name"), dev.inkan.engine.Identified.stored(CaKind.class, rs.getString("kind")),
                 rs.getObject("parent_id", Long.class), rs.getString("subject"), rs.getString("serial_number"),
                 rs.getString("key_type"), rs.getTimestamp("not_before").toInstant(), rs.getTimestamp("not_after").toInstant(),
                 rs.getString("fingerprint_sha256"), dns, ip, new dev.inkan.engine.NameConstraintPolicy(dns, ip).describe(),

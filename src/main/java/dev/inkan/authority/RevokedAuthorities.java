@@ -1,6 +1,5 @@
 package dev.inkan.authority;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -10,9 +9,6 @@ import java.util.Optional;
  */
 public interface RevokedAuthorities {
 
-    /** When and why CA {@code caId}'s certificate was revoked. */
-    record Revoked(Instant revokedAt, String reason) {}
-
     /** The revocation of CA {@code caId}'s own certificate; empty while it stands. */
-    Optional<Revoked> revocationOf(long caId);
+    Optional<CaRevocation> revocationOf(long caId);
 }

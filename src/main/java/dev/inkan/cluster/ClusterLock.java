@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * <p>On PostgreSQL the lock is a session-level advisory lock ({@code pg_try_advisory_lock}, PostgreSQL
  * manual §13.3.5) held on a connection of its own for the length of the job, so a node that dies
  * mid-job releases it with its connection. On H2 (a file that one process opens) it is a lock in this
- * JVM. Either way a caller that finds the job running elsewhere returns at once: it never waits.
+ * JVM. Either way a caller of {@link #runExclusively} that finds the job running elsewhere returns at
+ * once; {@link #runExclusivelyWaiting} instead blocks in the lock itself until the holder is done.
  * When each job last completed is kept in the {@code cluster_job} table, by the database's clock,
  * so nodes whose clocks differ still agree on "at most every".
  */
@@ -69,6 +71,35 @@ public class ClusterLock {
     }
 
     /**
+     * Runs {@code job} on this thread once no other instance runs the job of that name, waiting for the
+     * lock (blocked in the database or in this JVM, not polling) at most {@code timeout}. A job meant to
+     * happen once ("make the default CA") checks inside whether an earlier holder did it already.
+     *
+     * @throws IllegalStateException when the lock was not free within {@code timeout}, or when interrupted
+     */
+    public void runExclusivelyWaiting(String jobName, Duration timeout, Runnable job) {
+        requireName(jobName);
+        if (postgresql) {
+            runUnderBlockingAdvisoryLock(jobName, timeout, job);
+            return;
+        }
+        ReentrantLock lock = localLock(jobName);
+        try {
+            if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw notFree(jobName, timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the cluster lock of job " + jobName, e);
+        }
+        try {
+            job.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Like {@link #runExclusively}, and also skips the job when it last completed, on any instance,
      * less than {@code interval} ago. A job that throws does not count as completed.
      *
@@ -82,14 +113,27 @@ public class ClusterLock {
     }
 
     private boolean run(String jobName, Duration interval, Runnable job) {
-        if (jobName == null || jobName.isBlank() || jobName.length() > MAX_JOB_NAME) {
-            throw new IllegalArgumentException("a job name is 1 to " + MAX_JOB_NAME + " characters, was " + jobName);
-        }
+        requireName(jobName);
         return postgresql ? runUnderAdvisoryLock(jobName, interval, job) : runUnderLocalLock(jobName, interval, job);
     }
 
+    private static void requireName(String jobName) {
+        if (jobName == null || jobName.isBlank() || jobName.length() > MAX_JOB_NAME) {
+            throw new IllegalArgumentException("a job name is 1 to " + MAX_JOB_NAME + " characters, was " + jobName);
+        }
+    }
+
+    private ReentrantLock localLock(String jobName) {
+        return LOCAL_LOCKS.computeIfAbsent(databaseUrl + " " + jobName, name -> new ReentrantLock());
+    }
+
+    private static IllegalStateException notFree(String jobName, Duration timeout) {
+        return new IllegalStateException("another node has held the cluster lock '" + jobName + "' for " + timeout.toSeconds()
+                + " s; check the other nodes' logs");
+    }
+
     private boolean runUnderLocalLock(String jobName, Duration interval, Runnable job) {
-        ReentrantLock lock = LOCAL_LOCKS.computeIfAbsent(databaseUrl + " " + jobName, name -> new ReentrantLock());
+        ReentrantLock lock = localLock(jobName);
         if (lock.isHeldByCurrentThread() || !lock.tryLock()) {
             return false;
         }
@@ -108,6 +152,39 @@ public class ClusterLock {
             }
             try {
                 return runIfDue(jobName, interval, job);
+            } finally {
+                advisory(connection, "SELECT pg_advisory_unlock(?)", key);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the cluster lock of job " + jobName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code pg_advisory_lock} waits in the server's lock manager, bounded by {@code lock_timeout}
+     * (PostgreSQL manual §20.11: it applies to advisory locks too); SQLSTATE 55P03 is that timeout.
+     */
+    private void runUnderBlockingAdvisoryLock(String jobName, Duration timeout, Runnable job) {
+        long key = advisoryKey(jobName);
+        try (Connection connection = dataSource.getConnection()) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
+            }
+            try (var statement = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                statement.setLong(1, key);
+                statement.executeQuery().close();
+            } catch (SQLException e) {
+                if ("55P03".equals(e.getSQLState())) {
+                    throw notFree(jobName, timeout);
+                }
+                throw e;
+            } finally {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("RESET lock_timeout");
+                }
+            }
+            try {
+                job.run();
             } finally {
                 advisory(connection, "SELECT pg_advisory_unlock(?)", key);
             }

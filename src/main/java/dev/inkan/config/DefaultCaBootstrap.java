@@ -9,15 +9,7 @@ import org.springframework.stereotype.Component;
  * start, before the web server accepts requests; does nothing when any CA exists.
  */
 @Component
-class DefaultCaBootstrap implements SmartInitializingSingleton {
-
-    private final CertificateAuthorityService authorities;
-    private final InkanProperties properties;
-
-    DefaultCaBootstrap(CertificateAuthorityService authorities, InkanProperties properties) {
-        this.authorities = authorities;
-        this.properties = properties;
-    }
+record DefaultCaBootstrap(CertificateAuthorityService authorities, InkanProperties properties) implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {

@@ -135,31 +135,12 @@ public record CertificateDescription(int version, String serialNumber, String su
                 return SubjectAltNames.decode(GeneralNames.getInstance(value)).stream().map(SubjectAltNames.Name::toString).toList();
             }
             if (oid.equals(Extension.nameConstraints)) {
-                NameConstraints nc = NameConstraints.getInstance(value);
-                List<String> result = new ArrayList<>();
-                subtrees("Permitted", nc.getPermittedSubtrees(), result);
-                subtrees("Excluded", nc.getExcludedSubtrees(), result);
-                return result;
+                return NameConstraintPolicy.describeExtension(NameConstraints.getInstance(value));
             }
         } catch (RuntimeException e) {
             // fall through to the raw value: a description must never fail on an odd extension
         }
         return List.of(hex(ASN1OctetString.getInstance(extension.getExtnValue()).getOctets()));
-    }
-
-    private static void subtrees(String label, GeneralSubtree[] subtrees, List<String> out) {
-        if (subtrees == null) {
-            return;
-        }
-        for (GeneralSubtree subtree : subtrees) {
-            var name = subtree.getBase();
-            if (name.getTagNo() == org.bouncycastle.asn1.x509.GeneralName.iPAddress) {
-                out.add(label + ": IP:" + IpRange.decode(ASN1OctetString.getInstance(name.getName()).getOctets()).cidr());
-            } else {
-                out.add(label + ": " + SubjectAltNames.decode(new GeneralNames(name)).stream()
-                        .map(SubjectAltNames.Name::toString).findFirst().orElse(name.toString()));
-            }
-        }
     }
 
     private static String hex(byte[] bytes) {

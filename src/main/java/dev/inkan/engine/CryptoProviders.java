@@ -16,13 +16,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * globally: its pure-Java P-256 signs about 7 times faster than JDK 17's SunEC (bench/RESULTS.md),
  * which is what a service issuing thousands of certificates needs. Building that provider loads
  * some 900 classes, though, which in a short-lived process such as the one-shot cost more than all
- * of its few keys and signatures: {@link #preferJdkProviders()} has such a process use the JDK's own
- * SunEC and SunRsaSign instead, and Bouncy Castle's provider is then never built.
+ * of its few keys and signatures: such a process sets the system property {@value #PROPERTY} to
+ * {@code jdk} before the engine is first used, and then uses the JDK's own SunEC and SunRsaSign (Bouncy
+ * Castle's provider is never built). The choice is read once, when this class is initialised, and
+ * never changes afterwards.
  */
 public final class CryptoProviders {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static volatile boolean jdkProviders;
+    /** The system property that chooses the providers: {@code jdk}, or unset for Bouncy Castle. */
+    public static final String PROPERTY = "inkan.crypto.providers";
+
+    private static final boolean jdkProviders = "jdk".equals(System.getProperty(PROPERTY));
 
     /** Built on first use only (initialization-on-demand holder). */
     private static final class BouncyCastleHolder {
@@ -34,11 +39,6 @@ public final class CryptoProviders {
     /** Bouncy Castle's provider, for what the JDK does not offer (encrypted PEM keys, CSR verification). */
     public static Provider bouncyCastle() {
         return BouncyCastleHolder.PROVIDER;
-    }
-
-    /** From now on, generate keys, sign and decode keys with the JDK's providers (for short-lived processes). */
-    public static void preferJdkProviders() {
-        jdkProviders = true;
     }
 
     /** The CSPRNG used for keys and serial numbers (thread-safe). */

@@ -3,6 +3,7 @@ package dev.inkan.engine;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -34,39 +35,13 @@ public interface IssuingAuthority {
         return RevocationUrls.NONE;
     }
 
-    /** This authority, putting the URLs {@code urls} supplies into every certificate it signs. */
-    default IssuingAuthority publishingAt(java.util.function.Supplier<RevocationUrls> urls) {
-        IssuingAuthority self = this;
-        return new IssuingAuthority() {
-            @Override
-            public X509Certificate certificate() {
-                return self.certificate();
-            }
-
-            @Override
-            public List<X509Certificate> chain() {
-                return self.chain();
-            }
-
-            @Override
-            public KeyType keyType() {
-                return self.keyType();
-            }
-
-            @Override
-            public ContentSigner newSigner() {
-                return self.newSigner();
-            }
-
-            @Override
-            public RevocationUrls revocationUrls() {
-                return urls.get();
-            }
-        };
+    /** An authority whose key is in memory, e.g. decrypted from a PEM file; it puts no revocation URLs into what it signs. */
+    static IssuingAuthority of(List<X509Certificate> chain, PrivateKey key) {
+        return of(chain, key, () -> RevocationUrls.NONE);
     }
 
-    /** An authority whose key is in memory, e.g. decrypted from a PEM file. */
-    static IssuingAuthority of(List<X509Certificate> chain, PrivateKey key) {
+    /** An authority whose key is in memory, putting the URLs {@code urls} supplies (asked at each issuance) into every certificate it signs. */
+    static IssuingAuthority of(List<X509Certificate> chain, PrivateKey key, Supplier<RevocationUrls> urls) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("an issuing authority needs its certificate");
         }
@@ -74,28 +49,7 @@ public interface IssuingAuthority {
         KeyType type = KeyType.of(certificate.getPublicKey()).orElseThrow(() -> new PolicyViolationException("caCertificate",
                 "the CA's key is an " + KeyType.describe(certificate.getPublicKey()) + ", which Inkan does not sign with; use a CA key of "
                         + KeyType.names()));
-        List<X509Certificate> copy = List.copyOf(chain);
-        return new IssuingAuthority() {
-            @Override
-            public X509Certificate certificate() {
-                return certificate;
-            }
-
-            @Override
-            public List<X509Certificate> chain() {
-                return copy;
-            }
-
-            @Override
-            public KeyType keyType() {
-                return type;
-            }
-
-            @Override
-            public ContentSigner newSigner() {
-                return signer(type, key);
-            }
-        };
+        return new InMemoryAuthority(List.copyOf(chain), type, key, urls);
     }
 
     /** A content signer for a private key of the given type. */

@@ -66,12 +66,11 @@ public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRange
      * adds are implied by a policy and not read back.
      */
     public static NameConstraintPolicy from(X509Certificate certificate) {
-        byte[] extension = certificate.getExtensionValue(Extension.nameConstraints.getId());
+        NameConstraints constraints = extension(certificate);
         List<String> dns = new ArrayList<>();
         List<String> ips = new ArrayList<>();
-        if (extension != null) {
-            GeneralSubtree[] permitted = NameConstraints.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getPermittedSubtrees();
-            for (GeneralSubtree subtree : permitted == null ? new GeneralSubtree[0] : permitted) {
+        if (constraints != null) {
+            for (GeneralSubtree subtree : nonNull(constraints.getPermittedSubtrees())) {
                 GeneralName name = subtree.getBase();
                 if (name.getTagNo() == GeneralName.dNSName) {
                     dns.add(DERIA5String.getInstance(name.getName()).getString());
@@ -100,13 +99,86 @@ public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRange
         return new NameConstraints(permitted.toArray(GeneralSubtree[]::new), excluded);
     }
 
-    /** A one-line description for trust pages and scripts. */
+    /** A one-line description for CA lists and pages: what a CA made with this policy may sign for. */
     public String describe() {
         if (isEmpty()) {
             return "unconstrained: this CA can sign for any name";
         }
         return "only " + String.join(", ", dnsDomains) + " and names below them"
                 + (ipRanges.isEmpty() ? ", and no IP address" : "; IP addresses in " + String.join(", ", ipRanges));
+    }
+
+    /**
+     * What a user asked to trust {@code certificate} needs to read before deciding (trust pages, install
+     * scripts, bundles): every permitted and excluded subtree of its nameConstraints, in words, or a
+     * warning that it can sign for any name. Imported CAs may carry subtrees Inkan never writes (e-mail,
+     * URI, directory name), so all name types are read.
+     */
+    public static String describeForTrust(X509Certificate certificate) {
+        NameConstraints constraints = extension(certificate);
+        List<String> permitted = constraints == null ? List.of() : words(constraints.getPermittedSubtrees());
+        List<String> excluded = constraints == null ? List.of() : words(constraints.getExcludedSubtrees());
+        if (permitted.isEmpty() && excluded.isEmpty()) {
+            return "WARNING: this CA is unconstrained: it can sign for ANY name (any website). Trust it only if you control its key.";
+        }
+        StringBuilder text = new StringBuilder();
+        if (!permitted.isEmpty()) {
+            text.append("This CA can sign only for: ").append(String.join(", ", permitted)).append('.');
+        } else {
+            text.append("WARNING: this CA can sign for any name except the excluded ones.");
+        }
+        if (!excluded.isEmpty()) {
+            text.append(" Excluded: ").append(String.join(", ", excluded)).append('.');
+        }
+        return text.toString();
+    }
+
+    /**
+     * The nameConstraints extension as a certificate description lists it, one line per subtree
+     * ({@code Permitted: DNS:corp.test}, {@code Excluded: IP:0.0.0.0/0}).
+     */
+    public static List<String> describeExtension(NameConstraints constraints) {
+        List<String> lines = new ArrayList<>();
+        for (var kind : List.of(java.util.Map.entry("Permitted", nonNull(constraints.getPermittedSubtrees())),
+                java.util.Map.entry("Excluded", nonNull(constraints.getExcludedSubtrees())))) {
+            for (GeneralSubtree subtree : kind.getValue()) {
+                GeneralName name = subtree.getBase();
+                lines.add(kind.getKey() + ": " + (name.getTagNo() == GeneralName.iPAddress
+                        ? "IP:" + IpRange.decode(ASN1OctetString.getInstance(name.getName()).getOctets()).cidr()
+                        : SubjectAltNames.decode(new org.bouncycastle.asn1.x509.GeneralNames(name)).stream()
+                                .map(SubjectAltNames.Name::toString).findFirst().orElse(name.toString())));
+            }
+        }
+        return lines;
+    }
+
+    private static NameConstraints extension(X509Certificate certificate) {
+        byte[] extension = certificate.getExtensionValue(Extension.nameConstraints.getId());
+        return extension == null ? null : NameConstraints.getInstance(ASN1OctetString.getInstance(extension).getOctets());
+    }
+
+    private static GeneralSubtree[] nonNull(GeneralSubtree[] subtrees) {
+        return subtrees == null ? new GeneralSubtree[0] : subtrees;
+    }
+
+    /** Each subtree in words; 0.0.0.0/0 and ::/0 read "every IPv4/IPv6 address". */
+    private static List<String> words(GeneralSubtree[] subtrees) {
+        List<String> out = new ArrayList<>();
+        for (GeneralSubtree subtree : nonNull(subtrees)) {
+            GeneralName name = subtree.getBase();
+            out.add(switch (name.getTagNo()) {
+                case GeneralName.dNSName -> ((org.bouncycastle.asn1.ASN1String) name.getName()).getString() + " and names below it";
+                case GeneralName.iPAddress -> {
+                    IpRange range = IpRange.decode(ASN1OctetString.getInstance(name.getName()).getOctets());
+                    yield range.isEverything() ? (range.isIpv4() ? "every IPv4 address" : "every IPv6 address") : "IP " + range.cidr();
+                }
+                case GeneralName.rfc822Name -> "e-mail " + ((org.bouncycastle.asn1.ASN1String) name.getName()).getString();
+                case GeneralName.uniformResourceIdentifier -> "URI " + ((org.bouncycastle.asn1.ASN1String) name.getName()).getString();
+                case GeneralName.directoryName -> "directory name " + name.getName();
+                default -> "names of type " + name.getTagNo();
+            });
+        }
+        return out;
     }
 
     private static String cidr(String field, String range) {

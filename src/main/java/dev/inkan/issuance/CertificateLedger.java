@@ -231,7 +231,7 @@ class CertificateLedger implements IssuedCertificates {
                 split(rs.getString("dns_names")), split(rs.getString("ip_addresses")), rs.getString("profile"),
                 rs.getString("key_type"), rs.getLong("ca_id"), rs.getTimestamp("not_before").toInstant(), notAfter,
                 CertificateStatus.of(revoked, notAfter, now), instant(revokedAt),
-                rs.getString("revocation_reason"), CertificateOrigin.of(rs.getString("origin")), rs.getBoolean("key_stored"),
+                rs.getString("revocation_reason"), dev.inkan.engine.Identified.stored(CertificateOrigin.class, rs.getString("origin")), rs.getBoolean("key_stored"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
     }
 

@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.engine.Identified;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.InvalidInputException;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
  * (a revocation that may be undone) and {@code removeFromCRL} (delta CRLs only) are not offered:
  * revocation here is final, as the CA/Browser Forum BR §7.2.2 require of CAs.
  */
-public enum RevocationReason {
+public enum RevocationReason implements Identified {
     UNSPECIFIED("unspecified", 0),
     KEY_COMPROMISE("keyCompromise", 1),
     CA_COMPROMISE("cACompromise", 2),
@@ -30,6 +31,7 @@ public enum RevocationReason {
     }
 
     /** The RFC 5280 name, e.g. {@code keyCompromise}. */
+    @Override
     public String id() {
         return id;
     }
@@ -41,8 +43,7 @@ public enum RevocationReason {
 
     /** The reason stored as {@code id} (e.g. {@code keyCompromise}). */
     public static RevocationReason of(String id) {
-        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown revocation reason '" + id + "' in the ledger"));
+        return Identified.stored(RevocationReason.class, id);
     }
 
     /** Parses {@code keyCompromise}, {@code key-compromise}, {@code KEY_COMPROMISE} or the code {@code 1}; null is unspecified. */

@@ -1,6 +1,7 @@
 package dev.inkan.revocation;
 
 import dev.inkan.authority.AuditTrail;
+import dev.inkan.authority.CaRevocation;
 import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.RevokedAuthorities;
@@ -50,6 +51,7 @@ public class CaRevocationService implements RevokedAuthorities {
             boolean revoked = state.revokeCa(caId, now, reason.id(), actor);
             if (revoked) {
                 state.bumpEpoch(ca.parentId());
+                authorities.standingChanged();
                 audit.record(now, actor, dev.inkan.authority.AuditAction.CA_REVOKED, caId, null, "reason " + reason.id() + "; listed in the CRL of CA " + ca.parentId());
             }
             return revoked;
@@ -58,19 +60,11 @@ public class CaRevocationService implements RevokedAuthorities {
             throw new ConflictException("id", "CA " + caId + " is already revoked");
         }
         events.published(ca.parentId());
-        return status(caId).orElseThrow();
-    }
-
-    /** The revocation of CA {@code caId}'s certificate, if it was revoked. */
-    public java.util.Optional<CaRevocation> status(long caId) {
-        return state.caRevocation(caId).map(r -> new CaRevocation(caId, r.revokedAt(), r.reason()));
+        return revocationOf(caId).orElseThrow();
     }
 
     @Override
-    public java.util.Optional<Revoked> revocationOf(long caId) {
-        return state.caRevocation(caId).map(r -> new Revoked(r.revokedAt(), r.reason()));
+    public java.util.Optional<CaRevocation> revocationOf(long caId) {
+        return state.caRevocation(caId).map(r -> new CaRevocation(caId, r.revokedAt(), r.reason()));
     }
-
-    /** A revoked CA certificate. */
-    public record CaRevocation(long caId, Instant revokedAt, String reason) {}
 }

@@ -4,9 +4,6 @@ import dev.inkan.testing.ApiClient;
 import dev.inkan.testing.PostgresServer;
 import dev.inkan.testing.RunningService;
 import dev.inkan.testing.Tools;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +22,6 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class AcmeServiceTest {
 
     static final String TOKEN = "acme-test-admin-token-0123456789";
-    private static Path dataDir;
 
     @LocalServerPort
     protected int port;
@@ -55,16 +51,8 @@ abstract class AcmeServiceTest {
         }
     }
 
-    static synchronized String dataDir() {
-        try {
-            if (dataDir == null) {
-                Files.createDirectories(Tools.buildDir());
-                dataDir = Files.createTempDirectory(Tools.buildDir(), "acme-data-");
-            }
-            return dataDir.toString();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+    static String dataDir() {
+        return Tools.sharedDirectory("acme-data-").toString();
     }
 
     protected ApiClient api() {

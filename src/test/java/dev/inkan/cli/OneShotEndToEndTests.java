@@ -4,35 +4,26 @@ import static dev.inkan.testing.OneShotRuns.certificate;
 import static dev.inkan.testing.OneShotRuns.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inkan.engine.IssuingAuthority;
 import dev.inkan.engine.KeyType;
 import dev.inkan.engine.Pem;
 import dev.inkan.testing.NginxServer;
 import dev.inkan.testing.OneShotRuns;
 import dev.inkan.testing.OneShotRuns.Run;
 import dev.inkan.testing.Processes;
+import dev.inkan.testing.TestPki;
 import dev.inkan.testing.Verifiers;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,21 +62,25 @@ class OneShotEndToEndTests {
         X509Certificate ca = certificate(certs.resolve("ca.pem"));
         PrivateKey caKey = Pem.readPrivateKey("ca", Files.readString(certs.resolve("ca-key.pem")), null);
         KeyPair leafKey = KeyType.EC_P256.generate();
-        Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(ca, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minusSeconds(60)),
-                Date.from(now.plus(Duration.ofDays(1))), new X500Name("CN=localhost"), leafKey.getPublic());
-        var utils = new JcaX509ExtensionUtils();
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca));
-        builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(leafKey.getPublic()));
-        X509Certificate cnOnly = new JcaX509CertificateConverter().getCertificate(
-                builder.build(IssuingAuthority.signer(KeyType.EC_P256, caKey)));
+        X509Certificate cnOnly = TestPki.outsideProfile(new X500Name("CN=localhost"), leafKey.getPublic(), false, ca, caKey,
+                Duration.ofDays(1));
 
         var chain = Verifiers.Chain.write(tmp.resolve("chain"), cnOnly, List.of(), ca);
         var go = Verifiers.go(chain, "localhost", "server");
         assertThat(go.accepted()).isFalse();
         assertThat(go.output()).contains("legacy Common Name");
+    }
+
+    @Test
+    void theOneShotProcessChoosesTheJdkProvidersOnceAndNeverBuildsBouncyCastlesProvider() throws IOException {
+        Path certs = tmp.resolve("certs");
+        Path classLog = tmp.resolve("classes.log");
+        Processes.Result result = oneshotProcess(OneShotRuns.runtimeClasspath(), certs, Map.of("SSL_SUBJECT", "localhost",
+                "SSL_KEY_TYPE", "ecdsa-p256", "SILENT", "yes", "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog), List.of());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(Files.readString(classLog)).contains("dev.inkan.engine.CryptoProviders ")
+                .doesNotContain("org.bouncycastle.jce.provider.BouncyCastleProvider ");
     }
 
     @Test

@@ -75,24 +75,19 @@ class OneShotSymlinkTests {
         assertThat(rootOnly.resolve("planted.pem")).doesNotExist();
     }
 
-    @Test
-    void aReusedCaKeyThatIsALinkIsNeverRead() throws IOException {
-        Run made = OneShotRuns.inProcess(tmp.resolve("elsewhere"), env("SSL_KEY_TYPE", "ecdsa-p256", "BUNDLE", "no"));
-        assertThat(made.exitCode()).as(made.describe()).isZero();
-        Files.move(tmp.resolve("elsewhere/ca-key.pem"), rootOnly.resolve("ca-key.pem"));
-        Files.copy(tmp.resolve("elsewhere/ca.pem"), dir.resolve("ca.pem"));
-        Files.createSymbolicLink(dir.resolve("ca-key.pem"), rootOnly.resolve("ca-key.pem"));
-        assertRefusedNaming(env("SSL_KEY_TYPE", "ecdsa-p256"), "CA_KEY", dir.resolve("ca-key.pem") + " is a symbolic link");
-    }
-
-    @Test
-    void aReusedCaCertificateThatIsALinkIsNeverRead() throws IOException {
-        Run made = OneShotRuns.inProcess(tmp.resolve("elsewhere"), env("SSL_KEY_TYPE", "ecdsa-p256", "BUNDLE", "no"));
-        assertThat(made.exitCode()).as(made.describe()).isZero();
-        Files.copy(tmp.resolve("elsewhere/ca-key.pem"), dir.resolve("ca-key.pem"));
-        Files.move(tmp.resolve("elsewhere/ca.pem"), rootOnly.resolve("ca.pem"));
-        Files.createSymbolicLink(dir.resolve("ca.pem"), rootOnly.resolve("ca.pem"));
-        assertRefusedNaming(env("SSL_KEY_TYPE", "ecdsa-p256"), "CA_CERT", dir.resolve("ca.pem") + " is a symbolic link");
+    @ParameterizedTest(name = "a reused {0} that is a link is never read ({1})")
+    @CsvSource({"ca-key.pem, CA_KEY", "ca.pem, CA_CERT"})
+    void aReusedCaFileThatIsALinkIsNeverRead(String linked, String variable) throws IOException {
+        OneShotRuns.succeeded(tmp.resolve("elsewhere"), env("SSL_KEY_TYPE", "ecdsa-p256", "BUNDLE", "no"));
+        for (String file : new String[] {"ca-key.pem", "ca.pem"}) {
+            if (file.equals(linked)) {
+                Files.move(tmp.resolve("elsewhere").resolve(file), rootOnly.resolve(file));
+                Files.createSymbolicLink(dir.resolve(file), rootOnly.resolve(file));
+            } else {
+                Files.copy(tmp.resolve("elsewhere").resolve(file), dir.resolve(file));
+            }
+        }
+        assertRefusedNaming(env("SSL_KEY_TYPE", "ecdsa-p256"), variable, dir.resolve(linked) + " is a symbolic link");
     }
 
     @ParameterizedTest(name = "{0}={1} is refused")

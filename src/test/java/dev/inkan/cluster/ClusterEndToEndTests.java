@@ -241,6 +241,19 @@ class ClusterEndToEndTests {
         assertThat(Pem.readCertificates("chain", other.json().path("chainPem").asString()).get(0).getEncoded())
                 .isEqualTo(Pem.readCertificates("ca", ca.path("certificatePem").asString()).get(0).getEncoded());
 
+        // an intermediate revoked on one node signs nothing more on another that had it cached (CA generation advanced)
+        JsonNode intermediate = nodes.get(0).api(TOKEN).post("/api/v1/cas",
+                "{\"name\":\"Revoked on node 1\",\"parentId\":" + ca.path("id").asLong() + "}").json();
+        String fromIntermediate = "{\"dnsNames\":[\"cached.test\"],\"caId\":" + intermediate.path("id").asLong() + "}";
+        ApiClient.Response cached = nodes.get(2).api(TOKEN).post("/api/v1/certificates", fromIntermediate);
+        assertThat(cached.status()).as(cached.toString()).isEqualTo(201);
+        ApiClient.Response revokedCa = nodes.get(0).api(TOKEN).post("/api/v1/cas/" + intermediate.path("id").asLong() + "/revoke",
+                "{\"reason\":\"superseded\"}");
+        assertThat(revokedCa.status()).as(revokedCa.toString()).isEqualTo(200);
+        ApiClient.Response refusedAfter = nodes.get(2).api(TOKEN).post("/api/v1/certificates", fromIntermediate);
+        assertThat(refusedAfter.status()).as(refusedAfter.toString()).isEqualTo(409);
+        assertThat(refusedAfter.text()).contains("was revoked");
+
         System.out.printf("cluster: %d operations, %d certificates acknowledged, %d revocations acknowledged,"
                         + " %d without answer, %d in the ledger%n", total, issued.size(), revoked.size(), refused.get(), listed.size());
         assertThat(issued.size()).as("most operations were acknowledged").isGreaterThan(total / 3);

@@ -66,6 +66,30 @@ class ClusterLockTests {
     }
 
     @Test
+    void aWaitingCallerBlocksUntilTheHolderIsDoneThenRunsOrGivesUpAfterItsTimeout() throws Exception {
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var order = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        CompletableFuture<Boolean> holder = CompletableFuture.supplyAsync(() -> node1.runExclusively("default-ca", () -> {
+            started.countDown();
+            await(release);
+            order.add("holder");
+        }));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> node2.runExclusivelyWaiting("default-ca", Duration.ofMillis(200), () -> order.add("too early")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'default-ca'");
+        CompletableFuture<Void> waiter = CompletableFuture.runAsync(
+                () -> node2.runExclusivelyWaiting("default-ca", Duration.ofSeconds(30), () -> order.add("waiter")));
+        assertThat(waiter).as("still blocked while the holder runs").isNotDone();
+
+        release.countDown();
+        assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
+        waiter.get(10, TimeUnit.SECONDS);
+        assertThat(order).containsExactly("holder", "waiter");
+    }
+
+    @Test
     void jobsOfDifferentNamesRunAtTheSameTime() {
         var inner = new AtomicInteger();
         boolean outer = node1.runExclusively("expiry-mail", () -> assertThat(

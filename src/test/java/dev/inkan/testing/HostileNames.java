@@ -1,7 +1,6 @@
 package dev.inkan.testing;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,20 +9,12 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * CA names an attacker would choose (an imported certificate's CN can hold anything, newlines
@@ -66,13 +57,8 @@ public final class HostileNames {
             generator.initialize(256);
             KeyPair key = generator.generateKeyPair();
             var subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).build();
-            Instant now = Instant.now();
-            var builder = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minusSeconds(60)),
-                    Date.from(now.plus(Duration.ofDays(30))), subject, key.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            return new Ca(new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()))), key.getPrivate());
+            return new Ca(TestPki.outsideProfile(subject, key.getPublic(), true, null, key.getPrivate(), Duration.ofDays(30)),
+                    key.getPrivate());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

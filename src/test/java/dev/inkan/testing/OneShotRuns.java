@@ -44,6 +44,15 @@ public final class OneShotRuns {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** {@link #inProcess} for a run that must succeed: fails the test, with the run's output, unless it exits 0. */
+    public static Run succeeded(Path dir, Map<String, String> env) {
+        Run run = inProcess(dir, env);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("oneshot failed: " + run.describe());
+        }
+        return run;
+    }
+
     /** The classpath oneshot needs, as found from the classes it uses (no Spring: its absence is part of the claim). */
     public static List<Path> runtimeClasspath() {
         List<Path> paths = new ArrayList<>();

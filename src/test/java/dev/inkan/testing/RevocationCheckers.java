@@ -17,7 +17,6 @@ import java.util.Map;
  */
 public final class RevocationCheckers {
 
-    private static Path goChecker;
 
     private RevocationCheckers() {}
 
@@ -105,25 +104,9 @@ public final class RevocationCheckers {
         return Processes.run(List.of(goChecker().toString(), mode, url, issuer.toString(), leaf.toString()));
     }
 
-    private static synchronized Path goChecker() {
-        if (goChecker != null) {
-            return goChecker;
-        }
-        try {
-            Path dir = Files.createDirectories(Tools.buildDir().resolve("go-revocation"));
-            try (var in = RevocationCheckers.class.getResourceAsStream("/verifiers/revocation.go")) {
-                Files.write(dir.resolve("main.go"), in.readAllBytes());
-            }
-            Path binary = dir.resolve("revocation");
-            // Debian's golang-golang-x-crypto-dev lives in GOPATH /usr/share/gocode (GOPATH mode, no module proxy)
-            var build = Processes.run(List.of("go", "build", "-o", binary.toString(), "."), dir,
-                    Map.of("GO111MODULE", "off", "GOPATH", "/usr/share/gocode", "GOCACHE", dir.resolve("cache").toString(),
-                            "HOME", dir.toString()), Duration.ofMinutes(3));
-            assertThat(build.ok()).as("go build (needs golang-golang-x-crypto-dev): " + build.output()).isTrue();
-            goChecker = binary;
-            return binary;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+    /** Debian's golang-golang-x-crypto-dev lives in GOPATH /usr/share/gocode (GOPATH mode, no module proxy). */
+    private static Path goChecker() {
+        return Tools.goProgram("/verifiers/revocation.go", "go-revocation", null,
+                Map.of("GO111MODULE", "off", "GOPATH", "/usr/share/gocode"));
     }
 }

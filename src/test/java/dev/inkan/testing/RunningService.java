@@ -2,7 +2,6 @@ package dev.inkan.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.config.PublicEndpoints;
@@ -30,7 +29,6 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class RunningService {
 
     public static final String TOKEN = "test-admin-token-0123456789";
-    private static Path dataDir;
 
     @LocalServerPort
     protected int port;
@@ -95,16 +93,8 @@ public abstract class RunningService {
         return postgresUrl;
     }
 
-    static synchronized String dataDir() {
-        try {
-            if (dataDir == null) {
-                Files.createDirectories(Tools.buildDir());
-                dataDir = Files.createTempDirectory(Tools.buildDir(), "service-data-");
-            }
-            return dataDir.toString();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+    static String dataDir() {
+        return Tools.sharedDirectory("service-data-").toString();
     }
 
     protected ApiClient api() {

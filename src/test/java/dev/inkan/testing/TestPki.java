@@ -9,12 +9,20 @@ import dev.inkan.engine.KeyType;
 import dev.inkan.engine.LeafSpec;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
 /**
- * A test CA made by the engine (never by hand): a root, optionally an intermediate under it, and leaves
- * it issues. One fixture for every test that needs a chain.
+ * A test CA made by the engine: a root, optionally an intermediate under it, and leaves it issues. One
+ * fixture for every test that needs a chain; the only hand-built certificates are those the engine
+ * refuses to make ({@link #outsideProfile}).
  *
  * @param key   the issuing CA's key pair
  * @param chain the issuing CA first, the root last
@@ -53,6 +61,37 @@ public record TestPki(KeyPair key, List<X509Certificate> chain, Instant now) {
     /** A server certificate for {@code commonName} (ECDSA P-256, 30 days) with its key and this chain. */
     public CertificateBundle leaf(String commonName) {
         return leaf(LeafSpec.of(commonName, List.of(), List.of(), CertificateProfile.SERVER, 30), KeyType.EC_P256);
+    }
+
+    /**
+     * A certificate the engine refuses to make (a leaf without subjectAltName, a CA whose name only a
+     * hostile importer would choose), signed by hand by a P-256 key with the engine's signer: the negative controls and parser inputs
+     * of the tests. A CA gets basicConstraints CA:TRUE and keyUsage keyCertSign|cRLSign, a leaf CA:FALSE
+     * and extendedKeyUsage serverAuth; {@code issuer} null means self-signed.
+     */
+    public static X509Certificate outsideProfile(org.bouncycastle.asn1.x500.X500Name subject, java.security.PublicKey key,
+                                                 boolean ca, X509Certificate issuer, java.security.PrivateKey signer, Duration validity) {
+        try {
+            Instant now = Instant.now();
+            var issuerName = issuer == null ? subject : org.bouncycastle.asn1.x500.X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
+            var builder = new org.bouncycastle.cert.X509v3CertificateBuilder(issuerName, java.math.BigInteger.valueOf(now.toEpochMilli()),
+                    java.util.Date.from(now.minusSeconds(60)), java.util.Date.from(now.plus(validity)), subject,
+                    org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+            var utils = new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils();
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+            if (ca) {
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            } else {
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            }
+            if (issuer != null) {
+                builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
+            }
+            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
+            return new JcaX509CertificateConverter().getCertificate(builder.build(IssuingAuthority.signer(KeyType.EC_P256, signer)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     public CertificateBundle leaf(LeafSpec spec, KeyType type) {

@@ -54,6 +54,56 @@ public final class Tools {
         }
     }
 
+    private static final Map<String, Path> SHARED_DIRECTORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A directory under {@link #buildDir()} named {@code prefix} plus a random part, made on the first call
+     * and the same one on every later call with that prefix: the data directory a test context shares.
+     */
+    public static Path sharedDirectory(String prefix) {
+        return SHARED_DIRECTORIES.computeIfAbsent(prefix, p -> {
+            try {
+                Files.createDirectories(buildDir());
+                return Files.createTempDirectory(buildDir(), p);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private static final Map<String, Path> GO_PROGRAMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The Go program in test resource {@code source}, built once per JVM as {@code <build>/<name>/<name>}.
+     * {@code goMod} is written beside it when not null (module mode); {@code env} adds to the build's own
+     * GOCACHE and HOME (e.g. GOPATH mode for Debian's golang-golang-x-crypto-dev, or GOPROXY=off).
+     */
+    public static Path goProgram(String source, String name, String goMod, Map<String, String> env) {
+        return GO_PROGRAMS.computeIfAbsent(name, n -> {
+            try {
+                Path dir = Files.createDirectories(buildDir().resolve(n));
+                try (var in = Tools.class.getResourceAsStream(source)) {
+                    Files.write(dir.resolve("main.go"), in.readAllBytes());
+                }
+                if (goMod != null) {
+                    Files.writeString(dir.resolve("go.mod"), goMod);
+                }
+                Path binary = dir.resolve(n);
+                Map<String, String> buildEnv = new java.util.HashMap<>(env);
+                buildEnv.put("GOCACHE", dir.resolve("cache").toString());
+                buildEnv.put("HOME", dir.toString());
+                var build = Processes.run(java.util.List.of("go", "build", "-o", binary.toString(), "."), dir, buildEnv,
+                        java.time.Duration.ofMinutes(3));
+                if (!build.ok()) {
+                    throw new AssertionError("go build of " + source + ": " + build.output());
+                }
+                return binary;
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     /** Where this build writes (target/ or -Dinkan.build.dir). */
     public static Path buildDir() {
         String dir = System.getenv("INKAN_BUILD_DIR");

@@ -27,7 +27,6 @@ public final class Verifiers {
     /** A verifier's answer. */
     public record Verdict(String verifier, boolean accepted, String output) {}
 
-    private static Path goVerifier;
 
     private Verifiers() {}
 
@@ -137,26 +136,8 @@ public final class Verifiers {
                 go(chain, hostname, "server"), javaPkix(leaf, intermediates, root));
     }
 
-    private static synchronized Path goVerifier() {
-        if (goVerifier != null) {
-            return goVerifier;
-        }
-        try {
-            Path dir = Files.createDirectories(Tools.buildDir().resolve("go-verifier"));
-            Path source = dir.resolve("main.go");
-            try (var in = Verifiers.class.getResourceAsStream("/verifiers/verify.go")) {
-                Files.write(source, in.readAllBytes());
-            }
-            Files.writeString(dir.resolve("go.mod"), "module inkanverify\n\ngo 1.19\n");
-            Path binary = dir.resolve("verify");
-            var build = Processes.run(List.of("go", "build", "-o", binary.toString(), "."), dir,
-                    Map.of("GOFLAGS", "-mod=mod", "GOPROXY", "off", "GOCACHE", dir.resolve("cache").toString(),
-                            "HOME", dir.toString()), Duration.ofMinutes(3));
-            assertThat(build.ok()).as("go build: " + build.output()).isTrue();
-            goVerifier = binary;
-            return binary;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+    private static Path goVerifier() {
+        return Tools.goProgram("/verifiers/verify.go", "go-verifier", "module inkanverify\n\ngo 1.19\n",
+                Map.of("GOFLAGS", "-mod=mod", "GOPROXY", "off"));
     }
 }

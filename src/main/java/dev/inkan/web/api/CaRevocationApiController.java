@@ -51,7 +51,7 @@ class CaRevocationApiController {
     }
 
     @PostMapping(path = "/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CaRevocationService.CaRevocation revoke(@PathVariable long id, @RequestBody RevocationRequest request, Authentication user) {
+    dev.inkan.authority.CaRevocation revoke(@PathVariable long id, @RequestBody RevocationRequest request, Authentication user) {
         return caRevocations.revoke(id, request, user.getName());
     }
 
