@@ -52,7 +52,7 @@ class PublicRevocationEndpoints {
                 connector.addLifecycleListener(event -> {
                     if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType()) && !connector.getSecure()) {
                         ProtocolHandler handler = connector.getProtocolHandler();
-                        handler.setAdapter(new RevocationFastPath(handler.getAdapter(), ocsp, crls, registry));
+                        handler.setAdapter(RevocationFastPath.of(handler.getAdapter(), ocsp, crls, registry));
                     }
                 });
             }

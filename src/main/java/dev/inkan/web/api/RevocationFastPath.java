@@ -24,7 +24,7 @@ import org.apache.tomcat.util.net.SocketEvent;
  * to the next adapter unchanged, where {@link OcspEndpoint} and {@link CrlController} answer and fill the caches.
  * No session, no cookie; headers as on the servlet path, written as bytes.
  */
-final class RevocationFastPath implements Adapter {
+record RevocationFastPath(Adapter next, OcspResponder ocsp, CrlPublisher crls, Counter ocspAnswers, Counter crlAnswers) implements Adapter {
 
     private static final String OCSP_PREFIX = "/ocsp/";
     private static final String CRL_PREFIX = "/crl/";
@@ -32,18 +32,9 @@ final class RevocationFastPath implements Adapter {
     private static final String[][] SECURITY_HEADERS = {{"X-Content-Type-Options", "nosniff"}, {"X-XSS-Protection", "0"},
             {"X-Frame-Options", "DENY"}};
 
-    private final Adapter next;
-    private final OcspResponder ocsp;
-    private final CrlPublisher crls;
-    private final Counter ocspAnswers;
-    private final Counter crlAnswers;
-
-    RevocationFastPath(Adapter next, OcspResponder ocsp, CrlPublisher crls, MeterRegistry registry) {
-        this.next = next;
-        this.ocsp = ocsp;
-        this.crls = crls;
-        this.ocspAnswers = answers(registry, "ocsp");
-        this.crlAnswers = answers(registry, "crl");
+    /** In front of {@code next}, counting its answers in {@code inkan_revocation_cached_answers_total{endpoint}}. */
+    static RevocationFastPath of(Adapter next, OcspResponder ocsp, CrlPublisher crls, MeterRegistry registry) {
+        return new RevocationFastPath(next, ocsp, crls, answers(registry, "ocsp"), answers(registry, "crl"));
     }
 
     private static Counter answers(MeterRegistry registry, String endpoint) {
@@ -67,16 +58,16 @@ final class RevocationFastPath implements Adapter {
             return false;
         }
         if (path.startsWith(OCSP_PREFIX)) {
-            return ocsp(path.substring(OCSP_PREFIX.length()), request, response);
+            return answerOcsp(path.substring(OCSP_PREFIX.length()), request, response);
         }
         if (path.startsWith(CRL_PREFIX)) {
-            return crl(path, request, response);
+            return answerCrl(path, request, response);
         }
         return false;
     }
 
     /** As {@link OcspEndpoint}: RFC 5019 §6.2 caching headers, 304 when the client's ETag matches. */
-    private boolean ocsp(String encoded, Request request, Response response) throws IOException {
+    private boolean answerOcsp(String encoded, Request request, Response response) throws IOException {
         OcspResponder.Reply reply = ocsp.cachedGet(encoded);
         if (reply == null) {
             return false;
@@ -97,7 +88,7 @@ final class RevocationFastPath implements Adapter {
     }
 
     /** As {@link CrlController}; conditional requests and anything carrying a credential take the servlet path. */
-    private boolean crl(String path, Request request, Response response) throws IOException {
+    private boolean answerCrl(String path, Request request, Response response) throws IOException {
         boolean der = path.endsWith(".crl");
         if (!der && !path.endsWith(".pem")) {
             return false;
