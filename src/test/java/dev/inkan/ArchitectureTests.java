@@ -138,4 +138,12 @@ class ArchitectureTests {
                 .orShould().dependOnClassesThat().resideInAPackage("org.bouncycastle.cert..")
                 .check(CLASSES);
     }
+
+    @Test
+    void sharedGaugesDependOnNoOtherPartOfInkan() {
+        noClasses().that().resideInAPackage("dev.inkan.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage(ENGINE, AUTHORITY, ISSUANCE, EXPORT, ONESHOT, CLI, WEB, CONFIG,
+                        MODULES[0], MODULES[1], MODULES[2])
+                .check(CLASSES);
+    }
 }

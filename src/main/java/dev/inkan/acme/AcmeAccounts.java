@@ -44,17 +44,18 @@ public class AcmeAccounts {
         if (existing.isPresent()) {
             AcmeAccount account = existing.get();
             if (account.status() != AcmeStatus.VALID) {
-                throw AcmeProblem.unauthorized("the account of this key is " + account.status().id() + "; use a new key");
+                throw new AcmeProblem(AcmeError.UNAUTHORIZED, "the account of this key is " + account.status().id() + "; use a new key");
             }
             return AcmeResponse.json(200, view(urls, account)).at(urls.account(account.id()));
         }
         if (Boolean.TRUE.equals(request.payload().get("onlyReturnExisting"))) {
-            throw new AcmeProblem("accountDoesNotExist", 400, "no account exists for this key; send newAccount without onlyReturnExisting to create one");
+            throw new AcmeProblem(AcmeError.ACCOUNT_DOES_NOT_EXIST,
+                    "no account exists for this key; send newAccount without onlyReturnExisting to create one");
         }
         List<String> contact = contact(request.payload().get("contact"));
         Object binding = request.payload().get("externalAccountBinding");
         if (binding == null && settings.eabRequired()) {
-            throw new AcmeProblem("externalAccountRequired", 400, "this directory requires External Account Binding; ask the admin for"
+            throw new AcmeProblem(AcmeError.EXTERNAL_ACCOUNT_REQUIRED, "this directory requires External Account Binding; ask the admin for"
                     + " an EAB key (kid and HMAC key) and pass them to the client (certbot --eab-kid --eab-hmac-key)");
         }
         String kid = binding == null ? null : eabKeys.verify(urls.caId(), binding, request.jwk(), urls.newAccount());
@@ -63,7 +64,7 @@ public class AcmeAccounts {
             long id = transactions.execute(status -> {
                 long newId = accounts.insert(urls.caId(), thumbprint, jwk, contact, kid, clock.instant());
                 if (kid != null && !eabKeys.bind(kid, newId)) {
-                    throw AcmeProblem.unauthorized("the EAB key '" + kid + "' was used by another account just now; ask for a new one");
+                    throw new AcmeProblem(AcmeError.UNAUTHORIZED, "the EAB key '" + kid + "' was used by another account just now; ask for a new one");
                 }
                 return newId;
             });
@@ -78,7 +79,7 @@ public class AcmeAccounts {
     public AcmeResponse account(AcmeUrls urls, SignedRequest request, long id) {
         AcmeAccount account = request.requireAccount();
         if (account.id() != id) {
-            throw AcmeProblem.unauthorized("an account can read and change only itself");
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "an account can read and change only itself");
         }
         Map<String, Object> payload = request.payload();
         if (payload.containsKey("contact")) {
@@ -86,7 +87,7 @@ public class AcmeAccounts {
         }
         if (payload.containsKey("status")) {
             if (!"deactivated".equals(payload.get("status"))) {
-                throw AcmeProblem.malformed("an account's status can only be set to \"deactivated\" (RFC 8555 §7.3.6)");
+                throw new AcmeProblem(AcmeError.MALFORMED, "an account's status can only be set to \"deactivated\" (RFC 8555 §7.3.6)");
             }
             accounts.deactivate(id);
         }
@@ -102,29 +103,29 @@ public class AcmeAccounts {
             throw AcmeProblem.badSignatureAlgorithm("the inner JWS algorithm '" + header.get("alg") + "' is not accepted", JwsVerifier.ALGORITHMS);
         }
         if (header.containsKey("kid") || header.containsKey("nonce") || !urls.keyChange().equals(header.get("url"))) {
-            throw AcmeProblem.malformed("the inner JWS needs \"jwk\" (the new key) and \"url\" = keyChange, and no kid or nonce");
+            throw new AcmeProblem(AcmeError.MALFORMED, "the inner JWS needs \"jwk\" (the new key) and \"url\" = keyChange, and no kid or nonce");
         }
         PublicJsonWebKey newKey = JwsVerifier.publicKey(header.get("jwk"));
         Map<String, Object> payload = JwsVerifier.Flattened.json(inner.verify(alg, newKey), "inner payload");
         if (!urls.account(account.id()).equals(payload.get("account"))) {
-            throw AcmeProblem.malformed("the inner payload's \"account\" must be this account's URL");
+            throw new AcmeProblem(AcmeError.MALFORMED, "the inner payload's \"account\" must be this account's URL");
         }
         PublicJsonWebKey oldKey = JwsVerifier.publicKey(payload.get("oldKey"));
         if (!oldKey.getPublicKey().equals(request.jwk().getPublicKey())) {
-            throw AcmeProblem.malformed("the inner payload's \"oldKey\" is not the account's current key");
+            throw new AcmeProblem(AcmeError.MALFORMED, "the inner payload's \"oldKey\" is not the account's current key");
         }
         String thumbprint = thumbprint(newKey);
         var other = accounts.findByThumbprint(urls.caId(), thumbprint);
         if (other.isPresent()) {
-            return AcmeResponse.json(409, new AcmeProblem("malformed", 409, "the new key already belongs to an account").body())
+            return AcmeResponse.json(409, new AcmeProblem(AcmeError.MALFORMED, 409, "the new key already belongs to an account").body())
                     .at(urls.account(other.get().id()));
         }
         try {
             if (!accounts.changeKey(account.id(), account.thumbprint(), thumbprint, newKey.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))) {
-                throw new AcmeProblem("malformed", 409, "the account key was changed by another request; retry with the current key");
+                throw new AcmeProblem(AcmeError.MALFORMED, 409, "the account key was changed by another request; retry with the current key");
             }
         } catch (DuplicateKeyException e) {
-            throw new AcmeProblem("malformed", 409, "the new key already belongs to an account");
+            throw new AcmeProblem(AcmeError.MALFORMED, 409, "the new key already belongs to an account");
         }
         return AcmeResponse.json(200, view(urls, accounts.find(account.id()).orElseThrow())).at(urls.account(account.id()));
     }
@@ -133,7 +134,7 @@ public class AcmeAccounts {
         try {
             return key.calculateBase64urlEncodedThumbprint("SHA-256");
         } catch (RuntimeException e) {
-            throw new AcmeProblem("badPublicKey", 400, "cannot compute the key's thumbprint: " + e.getMessage());
+            throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "cannot compute the key's thumbprint: " + e.getMessage());
         }
     }
 
@@ -142,17 +143,17 @@ public class AcmeAccounts {
             return List.of();
         }
         if (!(member instanceof List<?> list) || list.size() > 10) {
-            throw AcmeProblem.malformed("\"contact\" must be a list of at most 10 mailto: URLs");
+            throw new AcmeProblem(AcmeError.MALFORMED, "\"contact\" must be a list of at most 10 mailto: URLs");
         }
         List<String> result = new ArrayList<>();
         for (Object item : list) {
             String text = String.valueOf(item);
             if (!text.startsWith("mailto:")) {
-                throw new AcmeProblem("unsupportedContact", 400, "only mailto: contacts are supported; '"
+                throw new AcmeProblem(AcmeError.UNSUPPORTED_CONTACT, "only mailto: contacts are supported; '"
                         + dev.inkan.engine.RequestRejectedException.abbreviate(text) + "' is not one");
             }
             if (text.length() > 320 || text.contains(",") || text.contains("?") || !text.substring(7).matches("[^@\\s]+@[^@\\s]+")) {
-                throw new AcmeProblem("invalidContact", 400, "'" + dev.inkan.engine.RequestRejectedException.abbreviate(text)
+                throw new AcmeProblem(AcmeError.INVALID_CONTACT, "'" + dev.inkan.engine.RequestRejectedException.abbreviate(text)
                         + "' is not one e-mail address as mailto:name@domain");
             }
             result.add(text);

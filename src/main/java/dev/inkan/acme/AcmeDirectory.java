@@ -3,8 +3,8 @@ package dev.inkan.acme;
 import com.google.common.net.InetAddresses;
 import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
+import dev.inkan.engine.IpRange;
 import dev.inkan.engine.NotFoundException;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public class AcmeDirectory {
             CertificateAuthority ca = caId == null ? authorities.defaultAuthority() : authorities.get(caId);
             return new AcmeUrls(base, ca.id(), ca.defaultAuthority());
         } catch (NotFoundException e) {
-            throw AcmeProblem.notFound("no CA " + caId + " here; the default CA's directory is " + base + "/acme/directory");
+            throw new AcmeProblem(AcmeError.MALFORMED, 404, "no CA " + caId + " here; the default CA's directory is " + base + "/acme/directory");
         }
     }
 
@@ -50,7 +50,8 @@ public class AcmeDirectory {
     DirectorySettings requireEnabled(AcmeUrls urls) {
         DirectorySettings current = settings.get(urls.caId());
         if (!current.enabled()) {
-            throw AcmeProblem.notFound("ACME is switched off for this CA; an admin can switch it on at /cas/" + urls.caId() + "/acme");
+            throw new AcmeProblem(AcmeError.MALFORMED, 404,
+                    "ACME is switched off for this CA; an admin can switch it on at /cas/" + urls.caId() + "/acme");
         }
         return current;
     }
@@ -71,43 +72,28 @@ public class AcmeDirectory {
     void checkIdentifiers(AcmeUrls urls, DirectorySettings directory, List<Identifier> identifiers) {
         CertificateAuthority ca = authorities.get(urls.caId());
         boolean constrained = !ca.permittedDnsDomains().isEmpty() || !ca.permittedIpRanges().isEmpty();
+        List<IpRange> caRanges = ca.permittedIpRanges().stream().map(IpRange::parse).toList();
+        List<String> allowedDomains = directory.allowedIdentifiers().stream().filter(a -> !DirectorySettings.isIpEntry(a)).toList();
+        List<IpRange> allowedRanges = directory.allowedIdentifiers().stream().filter(DirectorySettings::isIpEntry).map(IpRange::parse).toList();
         for (Identifier identifier : identifiers) {
-            if (constrained && !permitted(identifier, ca.permittedDnsDomains(), ca.permittedIpRanges())) {
-                throw AcmeProblem.rejectedIdentifier("'" + identifier.value() + "' is outside the name constraints of the CA '" + ca.name()
+            if (constrained && !permitted(identifier, ca.permittedDnsDomains(), caRanges)) {
+                throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is outside the name constraints of the CA '" + ca.name()
                         + "' (" + String.join(", ", ca.permittedDnsDomains()) + (ca.permittedIpRanges().isEmpty() ? "" : "; "
                         + String.join(", ", ca.permittedIpRanges())) + "); order names it may sign for");
             }
-            if (!directory.allowedIdentifiers().isEmpty()) {
-                List<String> domains = directory.allowedIdentifiers().stream().filter(a -> !a.contains("/") && !InetAddresses.isInetAddress(a)).toList();
-                List<String> ranges = directory.allowedIdentifiers().stream().filter(a -> a.contains("/") || InetAddresses.isInetAddress(a))
-                        .map(a -> a.contains("/") ? a : a + (a.contains(":") ? "/128" : "/32")).toList();
-                if (!permitted(identifier, domains, ranges)) {
-                    throw AcmeProblem.rejectedIdentifier("'" + identifier.value() + "' is not in this directory's allow-list ("
-                            + String.join(", ", directory.allowedIdentifiers()) + ")");
-                }
+            if (!directory.allowedIdentifiers().isEmpty() && !permitted(identifier, allowedDomains, allowedRanges)) {
+                throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not in this directory's allow-list ("
+                        + String.join(", ", directory.allowedIdentifiers()) + ")");
             }
         }
     }
 
-    static boolean permitted(Identifier identifier, List<String> domains, List<String> ranges) {
+    static boolean permitted(Identifier identifier, List<String> domains, List<IpRange> ranges) {
         if (identifier.type().equals(Identifier.IP)) {
-            return ranges.stream().anyMatch(range -> inRange(identifier.value(), range));
+            byte[] address = InetAddresses.forString(identifier.value()).getAddress();
+            return ranges.stream().anyMatch(range -> range.contains(address));
         }
         String name = identifier.authorizationValue();
         return domains.stream().anyMatch(domain -> name.equals(domain) || name.endsWith("." + domain));
-    }
-
-    static boolean inRange(String ip, String cidr) {
-        int slash = cidr.indexOf('/');
-        byte[] address = InetAddresses.forString(ip).getAddress();
-        byte[] network = InetAddresses.forString(cidr.substring(0, slash)).getAddress();
-        if (address.length != network.length) {
-            return false;
-        }
-        int prefix = Integer.parseInt(cidr.substring(slash + 1));
-        int bits = address.length * 8;
-        BigInteger mask = prefix == 0 ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                .shiftRight(bits - prefix).shiftLeft(bits - prefix);
-        return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
     }
 }

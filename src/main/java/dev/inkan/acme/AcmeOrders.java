@@ -45,16 +45,16 @@ public class AcmeOrders {
         AcmeAccount account = request.requireAccount();
         DirectorySettings settings = directory.requireEnabled(urls);
         if (request.payload().containsKey("notBefore") || request.payload().containsKey("notAfter")) {
-            throw AcmeProblem.malformed("notBefore and notAfter are not supported: the lifetime is the directory's ("
+            throw new AcmeProblem(AcmeError.MALFORMED, "notBefore and notAfter are not supported: the lifetime is the directory's ("
                     + settings.certificateDays() + " days); leave them out");
         }
         if (!(request.payload().get("identifiers") instanceof List<?> list) || list.isEmpty() || list.size() > 100) {
-            throw AcmeProblem.malformed("\"identifiers\" must list 1 to 100 identifiers such as {\"type\":\"dns\",\"value\":\"app.test\"}");
+            throw new AcmeProblem(AcmeError.MALFORMED, "\"identifiers\" must list 1 to 100 identifiers such as {\"type\":\"dns\",\"value\":\"app.test\"}");
         }
         Set<Identifier> identifiers = new LinkedHashSet<>();
         for (Object item : list) {
             if (!(item instanceof Map<?, ?> map)) {
-                throw AcmeProblem.malformed("each identifier is an object {\"type\", \"value\"}");
+                throw new AcmeProblem(AcmeError.MALFORMED, "each identifier is an object {\"type\", \"value\"}");
             }
             identifiers.add(Identifier.parse(String.valueOf(map.get("type")), map.get("value") instanceof String v ? v : null));
         }
@@ -106,7 +106,7 @@ public class AcmeOrders {
 
     public AcmeResponse orders(AcmeUrls urls, SignedRequest request, long accountId) {
         if (request.requireAccount().id() != accountId) {
-            throw AcmeProblem.unauthorized("an account can list only its own orders");
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "an account can list only its own orders");
         }
         return AcmeResponse.json(200, Map.of("orders", orders.ordersOf(accountId).stream()
                 .filter(o -> o.status() != AcmeStatus.INVALID).map(o -> urls.order(o.id())).toList()));
@@ -125,7 +125,7 @@ public class AcmeOrders {
                 orders.authorizationStatus(id, AcmeStatus.VALID, AcmeStatus.DEACTIVATED);
             }
         } else if (request.payload().containsKey("status")) {
-            throw AcmeProblem.malformed("an authorization's status can only be set to \"deactivated\"");
+            throw new AcmeProblem(AcmeError.MALFORMED, "an authorization's status can only be set to \"deactivated\"");
         }
         authorization = refresh(orders.authorization(id).orElseThrow());
         AcmeResponse response = AcmeResponse.json(200, authorizationView(urls, authorization));
@@ -134,11 +134,11 @@ public class AcmeOrders {
 
     /** POST {} to a challenge: the client is ready, validation starts (RFC 8555 §7.5.1); POST-as-GET reads it. */
     public AcmeResponse challenge(AcmeUrls urls, SignedRequest request, long id) {
-        AcmeOrder.Challenge challenge = orders.challenge(id).orElseThrow(() -> AcmeProblem.notFound("no challenge " + id));
+        AcmeOrder.Challenge challenge = orders.challenge(id).orElseThrow(() -> new AcmeProblem(AcmeError.MALFORMED, 404, "no challenge " + id));
         AcmeOrder.Authorization authorization = refresh(ownedAuthorization(request, challenge.authorizationId()));
         if (!request.postAsGet() && challenge.status() == AcmeStatus.PENDING) {
             if (authorization.status() != AcmeStatus.PENDING) {
-                throw AcmeProblem.malformed("the authorization is " + authorization.status().id() + "; no challenge of it can be started");
+                throw new AcmeProblem(AcmeError.MALFORMED, "the authorization is " + authorization.status().id() + "; no challenge of it can be started");
             }
             String keyAuthorization = challenge.token() + "." + AcmeAccounts.thumbprint(request.jwk());
             validation.start(challenge, authorization, keyAuthorization);
@@ -150,18 +150,19 @@ public class AcmeOrders {
 
     AcmeOrder owned(SignedRequest request, long id) {
         AcmeAccount account = request.requireAccount();
-        AcmeOrder order = orders.order(id).orElseThrow(() -> AcmeProblem.notFound("no order " + id));
+        AcmeOrder order = orders.order(id).orElseThrow(() -> new AcmeProblem(AcmeError.MALFORMED, 404, "no order " + id));
         if (order.accountId() != account.id()) {
-            throw AcmeProblem.unauthorized("order " + id + " belongs to another account");
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "order " + id + " belongs to another account");
         }
         return order;
     }
 
     private AcmeOrder.Authorization ownedAuthorization(SignedRequest request, long id) {
         AcmeAccount account = request.requireAccount();
-        AcmeOrder.Authorization authorization = orders.authorization(id).orElseThrow(() -> AcmeProblem.notFound("no authorization " + id));
+        AcmeOrder.Authorization authorization = orders.authorization(id).orElseThrow(() -> new AcmeProblem(AcmeError.MALFORMED, 404,
+                "no authorization " + id));
         if (orders.order(authorization.orderId()).orElseThrow().accountId() != account.id()) {
-            throw AcmeProblem.unauthorized("authorization " + id + " belongs to another account");
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "authorization " + id + " belongs to another account");
         }
         return authorization;
     }
@@ -172,12 +173,12 @@ public class AcmeOrders {
         AcmeStatus status = order.status();
         if ((status == AcmeStatus.PENDING || status == AcmeStatus.READY) && now.isAfter(order.expires())) {
             orders.orderStatus(order.id(), status, AcmeStatus.INVALID, JsonUtil.toJson(
-                    AcmeProblem.malformed("the order expired before it was finalized; place a new order").body()));
+                    new AcmeProblem(AcmeError.MALFORMED, "the order expired before it was finalized; place a new order").body()));
         } else if (status == AcmeStatus.PENDING) {
             List<AcmeStatus> states = orders.authorizations(order.id()).stream().map(a -> refresh(a).status()).toList();
             if (states.stream().anyMatch(s -> s != AcmeStatus.PENDING && s != AcmeStatus.VALID)) {
                 orders.orderStatus(order.id(), status, AcmeStatus.INVALID, JsonUtil.toJson(
-                        AcmeProblem.unauthorized("an authorization of the order failed or was given up; see its challenges").body()));
+                        new AcmeProblem(AcmeError.UNAUTHORIZED, "an authorization of the order failed or was given up; see its challenges").body()));
             } else if (states.stream().allMatch(s -> s == AcmeStatus.VALID)) {
                 orders.orderStatus(order.id(), status, AcmeStatus.READY, null);
             }

@@ -12,53 +12,32 @@ public final class AcmeProblem extends RuntimeException {
 
     public static final String PREFIX = "urn:ietf:params:acme:error:";
 
-    private final String type;
+    private final AcmeError type;
     private final int status;
     private final Map<String, Object> extra = new LinkedHashMap<>();
 
-    public AcmeProblem(String type, int status, String detail) {
+    /** A problem with the status its type usually goes with. */
+    public AcmeProblem(AcmeError type, String detail) {
+        this(type, type.status(), detail);
+    }
+
+    /** A problem whose HTTP status differs from its type's usual one (e.g. {@code malformed} as 404, 409, 413, 415). */
+    public AcmeProblem(AcmeError type, int status, String detail) {
         super(detail);
         this.type = type;
         this.status = status;
     }
 
-    public static AcmeProblem malformed(String detail) {
-        return new AcmeProblem("malformed", 400, detail);
-    }
-
-    public static AcmeProblem unauthorized(String detail) {
-        return new AcmeProblem("unauthorized", 403, detail);
-    }
-
-    public static AcmeProblem badNonce(String detail) {
-        return new AcmeProblem("badNonce", 400, detail);
-    }
-
-    public static AcmeProblem notFound(String detail) {
-        return new AcmeProblem("malformed", 404, detail);
-    }
-
-    public static AcmeProblem rejectedIdentifier(String detail) {
-        return new AcmeProblem("rejectedIdentifier", 400, detail);
-    }
-
-    public static AcmeProblem orderNotReady(String detail) {
-        return new AcmeProblem("orderNotReady", 403, detail);
-    }
-
-    public static AcmeProblem badCsr(String detail) {
-        return new AcmeProblem("badCSR", 400, detail);
-    }
-
+    /** RFC 8555 §6.2: the answer names the algorithms the server accepts. */
     public static AcmeProblem badSignatureAlgorithm(String detail, List<String> supported) {
-        AcmeProblem problem = new AcmeProblem("badSignatureAlgorithm", 400, detail);
+        AcmeProblem problem = new AcmeProblem(AcmeError.BAD_SIGNATURE_ALGORITHM, detail);
         problem.extra.put("algorithms", supported);
         return problem;
     }
 
     /** The short type, e.g. {@code badNonce}. */
     public String type() {
-        return type;
+        return type.id();
     }
 
     public int status() {
@@ -68,7 +47,7 @@ public final class AcmeProblem extends RuntimeException {
     /** The problem document's members. */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", PREFIX + type);
+        body.put("type", PREFIX + type.id());
         body.put("detail", getMessage());
         body.put("status", status);
         body.putAll(extra);

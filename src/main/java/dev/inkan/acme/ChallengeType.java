@@ -1,7 +1,5 @@
 package dev.inkan.acme;
 
-import java.util.Optional;
-
 /** The challenge types this server validates. */
 public enum ChallengeType {
     /** RFC 8555 §8.3: the key authorization at http://NAME/.well-known/acme-challenge/TOKEN. */
@@ -19,14 +17,5 @@ public enum ChallengeType {
 
     public String id() {
         return id;
-    }
-
-    public static Optional<ChallengeType> of(String id) {
-        for (ChallengeType type : values()) {
-            if (type.id.equals(id)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
     }
 }

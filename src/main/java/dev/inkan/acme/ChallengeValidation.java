@@ -46,7 +46,7 @@ class ChallengeValidation {
             executor.execute(() -> run(challenge, authorization, keyAuthorization));
         } catch (RejectedExecutionException e) {
             orders.challengeStatus(challenge.id(), AcmeStatus.PROCESSING, AcmeStatus.PENDING, null, null);
-            throw new AcmeProblem("rateLimited", 503, "too many validations are queued; retry this challenge in a few seconds");
+            throw new AcmeProblem(AcmeError.RATE_LIMITED, "too many validations are queued; retry this challenge in a few seconds");
         }
         return true;
     }
@@ -58,7 +58,7 @@ class ChallengeValidation {
             orders.authorizationStatus(authorization.id(), AcmeStatus.PENDING, AcmeStatus.VALID);
         } catch (RuntimeException e) {
             AcmeProblem problem = e instanceof AcmeProblem p ? p
-                    : new AcmeProblem("serverInternal", 500, "the validation failed unexpectedly: " + e.getMessage());
+                    : new AcmeProblem(AcmeError.SERVER_INTERNAL, "the validation failed unexpectedly: " + e.getMessage());
             if (!(e instanceof AcmeProblem)) {
                 log.warn("validation of challenge {} failed unexpectedly", challenge.id(), e);
             }

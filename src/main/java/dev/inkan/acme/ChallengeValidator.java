@@ -68,7 +68,7 @@ final class ChallengeValidator {
                 int headerEnd = response.indexOf("\r\n\r\n");
                 String statusLine = response.lines().findFirst().orElse("");
                 if (!statusLine.matches("HTTP/1\\.[01] 200.*")) {
-                    throw new AcmeProblem("unauthorized", 403, "http-01: " + url(host, token) + " answered '" + statusLine
+                    throw new AcmeProblem(AcmeError.UNAUTHORIZED, "http-01: " + url(host, token) + " answered '" + statusLine
                             + "'; serve the key authorization there with status 200");
                 }
                 String headers = headerEnd < 0 ? "" : response.substring(0, headerEnd).toLowerCase(java.util.Locale.ROOT);
@@ -77,7 +77,7 @@ final class ChallengeValidator {
                     body = dechunk(body);
                 }
                 if (!body.strip().equals(keyAuthorization)) {
-                    throw new AcmeProblem("incorrectResponse", 403, "http-01: " + url(host, token) + " answered '"
+                    throw new AcmeProblem(AcmeError.INCORRECT_RESPONSE, "http-01: " + url(host, token) + " answered '"
                             + dev.inkan.engine.RequestRejectedException.abbreviate(body.strip()) + "', not the key authorization");
                 }
                 return;
@@ -85,7 +85,7 @@ final class ChallengeValidator {
                 failure = "http-01: cannot fetch " + url(host, token) + " from " + address.getHostAddress() + ": " + e.getMessage();
             }
         }
-        throw new AcmeProblem("connection", 400, failure + "; is the client's HTTP server reachable on port " + http01Port + "?");
+        throw new AcmeProblem(AcmeError.CONNECTION, failure + "; is the client's HTTP server reachable on port " + http01Port + "?");
     }
 
     private String url(String host, String token) {
@@ -98,7 +98,7 @@ final class ChallengeValidator {
         String expected = digest(keyAuthorization);
         List<String> values = dns.txt(name);
         if (!values.contains(expected)) {
-            throw new AcmeProblem("unauthorized", 403, "dns-01: the TXT records of " + name + " are " + values + "; add one with \""
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "dns-01: the TXT records of " + name + " are " + values + "; add one with \""
                     + expected + "\" and wait for it to be served");
         }
     }
@@ -116,13 +116,13 @@ final class ChallengeValidator {
                 continue;
             }
             if (!TlsAlpnProbe.ACME_TLS.equals(answer.protocol())) {
-                throw new AcmeProblem("tls", 400, "tls-alpn-01: the server did not negotiate ALPN acme-tls/1 (it chose "
+                throw new AcmeProblem(AcmeError.TLS, "tls-alpn-01: the server did not negotiate ALPN acme-tls/1 (it chose "
                         + answer.protocol() + ")");
             }
             checkAlpnCertificate(answer.certificate(), identifier, keyAuthorization);
             return;
         }
-        throw new AcmeProblem("connection", 400, failure);
+        throw new AcmeProblem(AcmeError.CONNECTION, failure);
     }
 
     static void checkAlpnCertificate(byte[] der, Identifier identifier, String keyAuthorization) {
@@ -132,21 +132,21 @@ final class ChallengeValidator {
         GeneralName[] entries = names == null ? new GeneralName[0] : names.getNames();
         boolean exact = entries.length == 1 && entries[0].getTagNo() == kind && sameName(entries[0], identifier);
         if (!exact) {
-            throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: the certificate's subjectAltName must be exactly "
+            throw new AcmeProblem(AcmeError.INCORRECT_RESPONSE, "tls-alpn-01: the certificate's subjectAltName must be exactly "
                     + identifier.value());
         }
         Extension extension = certificate.getExtension(new ASN1ObjectIdentifier(ACME_IDENTIFIER_OID));
         if (extension == null || !extension.isCritical()) {
-            throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: the certificate lacks the critical acmeIdentifier extension");
+            throw new AcmeProblem(AcmeError.INCORRECT_RESPONSE, "tls-alpn-01: the certificate lacks the critical acmeIdentifier extension");
         }
         byte[] value;
         try {
             value = ASN1OctetString.getInstance(extension.getParsedValue()).getOctets();
         } catch (RuntimeException e) {
-            throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: acmeIdentifier is not an OCTET STRING");
+            throw new AcmeProblem(AcmeError.INCORRECT_RESPONSE, "tls-alpn-01: acmeIdentifier is not an OCTET STRING");
         }
         if (!MessageDigest.isEqual(value, sha256(keyAuthorization))) {
-            throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: acmeIdentifier is not SHA-256 of the key authorization");
+            throw new AcmeProblem(AcmeError.INCORRECT_RESPONSE, "tls-alpn-01: acmeIdentifier is not SHA-256 of the key authorization");
         }
     }
 
@@ -163,9 +163,9 @@ final class ChallengeValidator {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new AcmeProblem("tls", 400, "tls-alpn-01: the server's certificate cannot be decoded: " + e.getMessage());
+            throw new AcmeProblem(AcmeError.TLS, "tls-alpn-01: the server's certificate cannot be decoded: " + e.getMessage());
         }
-        throw new AcmeProblem("incorrectResponse", 403, "tls-alpn-01: the certificate has no extensions");
+        throw new AcmeProblem(AcmeError.INCORRECT_RESPONSE, "tls-alpn-01: the certificate has no extensions");
     }
 
     private static boolean sameName(GeneralName name, Identifier identifier) {

@@ -1,6 +1,8 @@
 package dev.inkan.acme;
 
+import com.google.common.net.InetAddresses;
 import dev.inkan.engine.InvalidInputException;
+import dev.inkan.engine.IpRange;
 import dev.inkan.engine.LeafSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,11 @@ public record DirectorySettings(long caId, boolean enabled, int certificateDays,
 
     public static DirectorySettings defaults(long caId) {
         return new DirectorySettings(caId, true, DEFAULT_DAYS, false, List.of());
+    }
+
+    /** Whether an allow-list entry names IP addresses (a CIDR range or one address) rather than a domain. */
+    static boolean isIpEntry(String entry) {
+        return entry.contains("/") || InetAddresses.isInetAddress(entry);
     }
 
     /** A change from the API or UI: every field optional. */
@@ -36,6 +43,13 @@ public record DirectorySettings(long caId, boolean enabled, int certificateDays,
                     if (text.isEmpty() || text.length() > 253 || !text.matches("[a-z0-9.:/*_-]+")) {
                         throw new InvalidInputException("allowedIdentifiers", "'" + dev.inkan.engine.RequestRejectedException.abbreviate(
                                 String.valueOf(entry)) + "' is not a domain (app.test) or an IP range (10.0.0.0/8)");
+                    }
+                    if (isIpEntry(text)) {
+                        try {
+                            IpRange.parse(text);
+                        } catch (IllegalArgumentException e) {
+                            throw new InvalidInputException("allowedIdentifiers", e.getMessage());
+                        }
                     }
                     allowed.add(text.startsWith("*.") ? text.substring(2) : text);
                 }

@@ -9,15 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code acme_directory_setting} table; a CA without a row has {@link DirectorySettings#defaults}. */
 @Component
-class DirectorySettingsStore {
-
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
-    DirectorySettingsStore(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
+record DirectorySettingsStore(JdbcClient jdbc, Clock clock) {
 
     DirectorySettings get(long caId) {
         return jdbc.sql("SELECT enabled, certificate_days, eab_required, allowed_identifiers FROM acme_directory_setting WHERE ca_id = ?")

@@ -38,11 +38,11 @@ final class DnsLookup {
                 }
             }
             if (result.isEmpty()) {
-                throw new AcmeProblem("dns", 400, "'" + name + "' has no A or AAAA record at " + resolver);
+                throw new AcmeProblem(AcmeError.DNS, "'" + name + "' has no A or AAAA record at " + resolver);
             }
             return result;
         } catch (UnknownHostException e) {
-            throw new AcmeProblem("dns", 400, "'" + name + "' does not resolve: " + e.getMessage());
+            throw new AcmeProblem(AcmeError.DNS, "'" + name + "' does not resolve: " + e.getMessage());
         }
     }
 
@@ -83,7 +83,7 @@ final class DnsLookup {
         } catch (javax.naming.NameNotFoundException e) {
             return values;
         } catch (NamingException e) {
-            throw new AcmeProblem("dns", 400, "the " + type + " lookup of '" + name + "' failed" + (resolver == null ? "" : " at " + resolver)
+            throw new AcmeProblem(AcmeError.DNS, "the " + type + " lookup of '" + name + "' failed" + (resolver == null ? "" : " at " + resolver)
                     + ": " + e.getMessage());
         }
         return values;

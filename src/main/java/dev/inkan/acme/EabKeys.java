@@ -76,16 +76,16 @@ public class EabKeys {
             throw AcmeProblem.badSignatureAlgorithm("the externalAccountBinding must be signed with a MAC: " + MAC_ALGORITHMS, MAC_ALGORITHMS);
         }
         if (header.containsKey("nonce") || !newAccountUrl.equals(header.get("url")) || !(header.get("kid") instanceof String kid)) {
-            throw AcmeProblem.malformed("the externalAccountBinding header needs \"kid\" and \"url\" = the newAccount URL, and no nonce");
+            throw new AcmeProblem(AcmeError.MALFORMED, "the externalAccountBinding header needs \"kid\" and \"url\" = the newAccount URL, and no nonce");
         }
         byte[] sealed = jdbc.sql("SELECT hmac_sealed FROM acme_eab_key WHERE kid = ? AND ca_id = ? AND revoked_at IS NULL AND account_id IS NULL")
-                .params(kid, caId).query(byte[].class).optional().orElseThrow(() -> AcmeProblem.unauthorized(
+                .params(kid, caId).query(byte[].class).optional().orElseThrow(() -> new AcmeProblem(AcmeError.UNAUTHORIZED, 
                         "the EAB key '" + kid + "' is unknown, revoked or already used; ask the admin for a new one"));
         byte[] hmac = masterKey.open(sealed, context(kid));
         String payload = jws.verify(alg, new OctetSequenceJsonWebKey(new javax.crypto.spec.SecretKeySpec(hmac, "HmacSHA256")));
         Map<String, Object> bound = JwsVerifier.Flattened.json(payload, "externalAccountBinding payload");
         if (!JwsVerifier.publicKey(bound).getPublicKey().equals(accountKey.getPublicKey())) {
-            throw AcmeProblem.unauthorized("the externalAccountBinding is over another key than the account's");
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "the externalAccountBinding is over another key than the account's");
         }
         return kid;
     }

@@ -17,12 +17,12 @@ public record Identifier(String type, String value) {
     /** Validates and normalises a client's identifier; rejectedIdentifier when it is not a name Inkan certifies. */
     public static Identifier parse(String type, String value) {
         if (value == null || value.isBlank()) {
-            throw AcmeProblem.malformed("an identifier needs a \"value\"");
+            throw new AcmeProblem(AcmeError.MALFORMED, "an identifier needs a \"value\"");
         }
         try {
             if (DNS.equals(type)) {
                 if (InetAddresses.isInetAddress(value)) {
-                    throw AcmeProblem.rejectedIdentifier("'" + RequestRejectedException.abbreviate(value)
+                    throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + RequestRejectedException.abbreviate(value)
                             + "' is an IP address; order it as {\"type\":\"ip\"} (RFC 8738)");
                 }
                 return new Identifier(DNS, SubjectAltNames.builder().dns("identifiers", value.strip()).build()
@@ -30,15 +30,15 @@ public record Identifier(String type, String value) {
             }
             if (IP.equals(type)) {
                 if (!InetAddresses.isInetAddress(value.strip())) {
-                    throw AcmeProblem.rejectedIdentifier("'" + RequestRejectedException.abbreviate(value) + "' is not an IP address");
+                    throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + RequestRejectedException.abbreviate(value) + "' is not an IP address");
                 }
                 return new Identifier(IP, SubjectAltNames.builder().ip("identifiers", value.strip()).build()
                         .values(SubjectAltNames.Kind.IP).get(0));
             }
         } catch (RequestRejectedException e) {
-            throw AcmeProblem.rejectedIdentifier(e.getMessage());
+            throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, e.getMessage());
         }
-        throw new AcmeProblem("unsupportedIdentifier", 400, "identifier type '" + RequestRejectedException.abbreviate(String.valueOf(type))
+        throw new AcmeProblem(AcmeError.UNSUPPORTED_IDENTIFIER, "identifier type '" + RequestRejectedException.abbreviate(String.valueOf(type))
                 + "' is not supported; use \"dns\" or \"ip\"");
     }
 

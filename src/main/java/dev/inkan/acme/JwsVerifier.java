@@ -40,7 +40,7 @@ public class JwsVerifier {
 
     public SignedRequest verify(AcmeUrls urls, String url, String contentType, byte[] body, KeyMode mode) {
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/jose+json")) {
-            throw new AcmeProblem("malformed", 415, "send the JWS with Content-Type: application/jose+json (RFC 8555 §6.2)");
+            throw new AcmeProblem(AcmeError.MALFORMED, 415, "send the JWS with Content-Type: application/jose+json (RFC 8555 §6.2)");
         }
         Flattened jws = Flattened.parse(body);
         Map<String, Object> header = jws.header();
@@ -51,32 +51,32 @@ public class JwsVerifier {
         }
         nonces.redeem(header.get("nonce") instanceof String nonce ? nonce : null);
         if (!url.equals(header.get("url"))) {
-            throw new AcmeProblem("unauthorized", 401, "the JWS \"url\" header is '" + header.get("url") + "' but this request went to '"
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, 401, "the JWS \"url\" header is '" + header.get("url") + "' but this request went to '"
                     + url + "'; sign the URL you send to (RFC 8555 §6.4)");
         }
         Object jwkMember = header.get("jwk");
         Object kid = header.get("kid");
         if ((jwkMember == null) == (kid == null)) {
-            throw AcmeProblem.malformed("the JWS protected header needs exactly one of \"jwk\" and \"kid\" (RFC 8555 §6.2)");
+            throw new AcmeProblem(AcmeError.MALFORMED, "the JWS protected header needs exactly one of \"jwk\" and \"kid\" (RFC 8555 §6.2)");
         }
         PublicJsonWebKey jwk = null;
         AcmeAccount account = null;
         if (jwkMember != null) {
             if (mode == KeyMode.KID) {
-                throw AcmeProblem.malformed("this resource needs the account URL as \"kid\", not a \"jwk\" (RFC 8555 §6.2)");
+                throw new AcmeProblem(AcmeError.MALFORMED, "this resource needs the account URL as \"kid\", not a \"jwk\" (RFC 8555 §6.2)");
             }
             jwk = publicKey(jwkMember);
         } else {
             if (mode == KeyMode.JWK) {
-                throw AcmeProblem.malformed("newAccount is signed with the new key given as \"jwk\", not a \"kid\" (RFC 8555 §7.3)");
+                throw new AcmeProblem(AcmeError.MALFORMED, "newAccount is signed with the new key given as \"jwk\", not a \"kid\" (RFC 8555 §7.3)");
             }
             long id = urls.accountId(String.valueOf(kid));
             account = (id < 0 ? null : accounts.find(id).filter(a -> a.caId() == urls.caId()).orElse(null));
             if (account == null) {
-                throw new AcmeProblem("accountDoesNotExist", 400, "no account '" + kid + "' in this directory; create one with newAccount");
+                throw new AcmeProblem(AcmeError.ACCOUNT_DOES_NOT_EXIST, "no account '" + kid + "' in this directory; create one with newAccount");
             }
             if (account.status() != AcmeStatus.VALID) {
-                throw AcmeProblem.unauthorized("the account is " + account.status().id() + "; create a new account to continue");
+                throw new AcmeProblem(AcmeError.UNAUTHORIZED, "the account is " + account.status().id() + "; create a new account to continue");
             }
             jwk = publicKey(Flattened.json(account.jwk(), "stored account key"));
         }
@@ -88,7 +88,7 @@ public class JwsVerifier {
     /** Verifies a JWS nested in a payload (keyChange's inner JWS, RFC 8555 §7.3.5), which carries no nonce. */
     public static Flattened nested(Object member) {
         if (!(member instanceof Map<?, ?>)) {
-            throw AcmeProblem.malformed("the payload must be a JWS in flattened JSON form");
+            throw new AcmeProblem(AcmeError.MALFORMED, "the payload must be a JWS in flattened JSON form");
         }
         @SuppressWarnings("unchecked")
         Map<String, ?> map = (Map<String, ?>) member;
@@ -97,20 +97,20 @@ public class JwsVerifier {
 
     static PublicJsonWebKey publicKey(Object member) {
         if (!(member instanceof Map<?, ?> map)) {
-            throw AcmeProblem.malformed("\"jwk\" must be a JSON Web Key object (RFC 7517)");
+            throw new AcmeProblem(AcmeError.MALFORMED, "\"jwk\" must be a JSON Web Key object (RFC 7517)");
         }
         try {
             @SuppressWarnings("unchecked")
             JsonWebKey key = JsonWebKey.Factory.newJwk((Map<String, Object>) map);
             if (!(key instanceof PublicJsonWebKey publicKey) || publicKey.getPrivateKey() != null) {
-                throw AcmeProblem.malformed("\"jwk\" must be a public RSA, EC or OKP key, without private parts");
+                throw new AcmeProblem(AcmeError.MALFORMED, "\"jwk\" must be a public RSA, EC or OKP key, without private parts");
             }
             return publicKey;
         } catch (JoseException | RuntimeException e) {
             if (e instanceof AcmeProblem problem) {
                 throw problem;
             }
-            throw new AcmeProblem("badPublicKey", 400, "the JWK cannot be read: " + e.getMessage());
+            throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "the JWK cannot be read: " + e.getMessage());
         }
     }
 
@@ -121,16 +121,16 @@ public class JwsVerifier {
             Map<String, Object> json = json(new String(body, StandardCharsets.UTF_8), "request body");
             if (!(json.get("protected") instanceof String p) || !(json.get("payload") instanceof String pl)
                     || !(json.get("signature") instanceof String s)) {
-                throw AcmeProblem.malformed("the body must be a flattened JWS: {\"protected\", \"payload\", \"signature\"} (RFC 8555 §6.2)");
+                throw new AcmeProblem(AcmeError.MALFORMED, "the body must be a flattened JWS: {\"protected\", \"payload\", \"signature\"} (RFC 8555 §6.2)");
             }
             if (json.containsKey("header")) {
-                throw AcmeProblem.malformed("the JWS must not carry an unprotected \"header\" (RFC 8555 §6.2)");
+                throw new AcmeProblem(AcmeError.MALFORMED, "the JWS must not carry an unprotected \"header\" (RFC 8555 §6.2)");
             }
             String headerText;
             try {
                 headerText = new String(Base64.getUrlDecoder().decode(p), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw AcmeProblem.malformed("the JWS \"protected\" member is not base64url");
+                throw new AcmeProblem(AcmeError.MALFORMED, "the JWS \"protected\" member is not base64url");
             }
             return new Flattened(p, pl, s, json(headerText, "protected header"));
         }
@@ -143,11 +143,11 @@ public class JwsVerifier {
                 jws.setCompactSerialization(protectedPart + "." + payloadPart + "." + signaturePart);
                 jws.setKey(key instanceof PublicJsonWebKey pub ? pub.getPublicKey() : key.getKey());
                 if (!jws.verifySignature()) {
-                    throw AcmeProblem.malformed("the JWS signature does not verify with the key it names");
+                    throw new AcmeProblem(AcmeError.MALFORMED, "the JWS signature does not verify with the key it names");
                 }
                 return jws.getUnverifiedPayload();
             } catch (JoseException e) {
-                throw AcmeProblem.malformed("the JWS cannot be verified: " + e.getMessage());
+                throw new AcmeProblem(AcmeError.MALFORMED, "the JWS cannot be verified: " + e.getMessage());
             }
         }
 
@@ -155,7 +155,7 @@ public class JwsVerifier {
             try {
                 return JsonUtil.parseJson(text);
             } catch (JoseException | RuntimeException e) {
-                throw AcmeProblem.malformed("the " + what + " is not a JSON object");
+                throw new AcmeProblem(AcmeError.MALFORMED, "the " + what + " is not a JSON object");
             }
         }
     }

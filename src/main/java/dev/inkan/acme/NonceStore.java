@@ -47,19 +47,19 @@ public class NonceStore {
     /** Redeems a nonce once; anything else is badNonce, and the client retries with the fresh nonce of the error. */
     public void redeem(String nonce) {
         if (nonce == null || nonce.isEmpty() || nonce.length() > 64) {
-            throw AcmeProblem.badNonce("the JWS protected header needs the \"nonce\" from the last Replay-Nonce header;"
+            throw new AcmeProblem(AcmeError.BAD_NONCE, "the JWS protected header needs the \"nonce\" from the last Replay-Nonce header;"
                     + " get one with HEAD newNonce");
         }
         int deleted = jdbc.sql("DELETE FROM acme_nonce WHERE nonce_value = ? AND created_at >= ?")
                 .params(nonce, Timestamp.from(clock.instant().minus(LIFETIME))).update();
         if (deleted != 1) {
-            throw AcmeProblem.badNonce("the nonce was already used, has expired or was never given out; retry with the nonce"
+            throw new AcmeProblem(AcmeError.BAD_NONCE, "the nonce was already used, has expired or was never given out; retry with the nonce"
                     + " of this response's Replay-Nonce header");
         }
         // Tests only: every (100 / percent)-th good nonce is refused, evenly spread rather than at random, so a
         // client that retries a badNonce once (certbot's acme library) meets the share without two in a row.
         if (rejectPercent > 0 && goodRedemptions.incrementAndGet() % Math.max(1, 100 / rejectPercent) == 0) {
-            throw AcmeProblem.badNonce("the nonce was refused (test setting inkan.acme.test-nonce-reject-percent); retry with"
+            throw new AcmeProblem(AcmeError.BAD_NONCE, "the nonce was refused (test setting inkan.acme.test-nonce-reject-percent); retry with"
                     + " the nonce of this response's Replay-Nonce header");
         }
     }

@@ -1,5 +1,6 @@
 package dev.inkan.acme;
 
+import java.util.Base64;
 import java.util.Map;
 import org.jose4j.jwk.PublicJsonWebKey;
 
@@ -17,8 +18,20 @@ public record SignedRequest(Map<String, Object> header, String payloadText, Map<
 
     public AcmeAccount requireAccount() {
         if (account == null) {
-            throw AcmeProblem.malformed("this request must be signed with the account key and name the account URL as \"kid\"");
+            throw new AcmeProblem(AcmeError.MALFORMED, "this request must be signed with the account key and name the account URL as \"kid\"");
         }
         return account;
+    }
+
+    /** A payload member that carries DER in base64url ({@code csr}, {@code certificate}; RFC 8555 §7.4, §7.6). */
+    public byte[] der(String member) {
+        if (!(payload.get(member) instanceof String text) || text.isEmpty()) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "\"" + member + "\" must be base64url DER");
+        }
+        try {
+            return Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "\"" + member + "\" is not base64url (RFC 8555 §7.4: no padding, URL alphabet)");
+        }
     }
 }

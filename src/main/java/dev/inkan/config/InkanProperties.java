@@ -20,4 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record InkanProperties(@DefaultValue("./data") Path dataDir, String adminToken, String adminPassword,
                               String masterKey, @DefaultValue("Inkan Root CA") String defaultCaName,
                               @DefaultValue("65536") int maxBodyBytes) {
+
+    /** Names the secrets without their values: this record is logged, printed in exceptions and held by beans. */
+    @Override
+    public String toString() {
+        return "InkanProperties[dataDir=" + dataDir + ", adminToken=" + secret(adminToken) + ", adminPassword="
+                + secret(adminPassword) + ", masterKey=" + secret(masterKey) + ", defaultCaName=" + defaultCaName
+                + ", maxBodyBytes=" + maxBodyBytes + "]";
+    }
+
+    private static String secret(String value) {
+        return value == null ? "(generated)" : "(set)";
+    }
 }

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,19 +33,10 @@ class MetricsSecurityConfiguration {
     @Order(0)
     SecurityFilterChain metricsSecurity(HttpSecurity http, AdminCredentials credentials,
                                         @Value("${inkan.metrics-token:}") String metricsToken) throws Exception {
-        ProblemSecurityResponses problems = new ProblemSecurityResponses(credentials);
         http.securityMatcher(SCRAPE_PATH)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole("ADMIN", "METRICS"))
-                .addFilterBefore(new ScrapeTokenFilter(credentials, metricsToken), AuthorizationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        return http.build();
+                .addFilterBefore(new ScrapeTokenFilter(credentials, metricsToken), AuthorizationFilter.class);
+        return SecurityConfiguration.statelessBearerChain(http, credentials);
     }
 
     /** Bearer (RFC 6750): the admin token gives ROLE_ADMIN, the metrics token ROLE_METRICS. */

@@ -40,7 +40,7 @@ class PlainHttpPolicy extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String https = httpsUrl(request, path);
-        if (request.getHeader("Authorization") != null || ("/login".equals(path) && "POST".equals(request.getMethod()))) {
+        if (request.getHeader("Authorization") != null || SecurityConfiguration.postsPassword(request)) {
             ProblemResponses.write(response, HttpStatus.FORBIDDEN, "credentials are never accepted over plain HTTP"
                     + " (this one was not checked, but it has crossed the network in clear: change it if the network is not yours);"
                     + " send the request to " + https + " and trust the CA first, see " + endpoints.httpBase() + "/", null, request);

@@ -1,7 +1,9 @@
 package dev.inkan.config;
 
 import dev.inkan.authority.AuditTrail;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,12 +55,20 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AdminCredentials credentials, AuthenticationThrottle throttle) throws Exception {
-        ProblemSecurityResponses problems = new ProblemSecurityResponses(credentials);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
                 .addFilterBefore(new BearerTokenFilter(credentials, throttle), AuthorizationFilter.class)
-                .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(false).maxAgeInSeconds(HSTS_SECONDS)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(false).maxAgeInSeconds(HSTS_SECONDS)));
+        return statelessBearerChain(http, credentials);
+    }
+
+    /**
+     * What every token-authenticated chain shares: no session, no CSRF (no cookie carries the credential), no
+     * anonymous user, no login page, and refusals as problem+json (RFC 9457) instead of redirects.
+     */
+    static SecurityFilterChain statelessBearerChain(HttpSecurity http, AdminCredentials credentials) throws Exception {
+        ProblemSecurityResponses problems = new ProblemSecurityResponses(credentials);
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
@@ -73,13 +83,31 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(loginThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(false).maxAgeInSeconds(HSTS_SECONDS)))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // OCSP requests are POSTed by TLS clients (RFC 6960 Appendix A.1), never by a browser session.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/ocsp/**"));
         return http.build();
+    }
+
+    /** The UI login form's side of {@link AuthenticationThrottle}: a password posted inside a window is answered 429, unchecked. */
+    static Filter loginThrottle(AuthenticationThrottle throttle) {
+        return (request, response, chain) -> {
+            HttpServletRequest http = (HttpServletRequest) request;
+            long wait = postsPassword(http) ? throttle.retryAfterSeconds(http.getRemoteAddr()) : 0;
+            if (wait > 0) {
+                AuthenticationThrottle.refuse(http, (HttpServletResponse) response, wait);
+            } else {
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    /** Whether the request posts the login form, i.e. carries a password. */
+    static boolean postsPassword(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
     }
 
     /** The UI login: user {@code admin}, password INKAN_ADMIN_PASSWORD or the admin token. */

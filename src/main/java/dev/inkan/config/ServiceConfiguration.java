@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The beans the domain packages need from outside: the clock, the master key, the data directory. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InkanProperties.class)
+@EnableScheduling // the @Scheduled timers of every module (CRL renewal, gauge refresh)
 public class ServiceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);

@@ -12,32 +12,31 @@ import java.util.stream.Collectors;
  */
 public enum TrustPlatform {
 
-    LINUX("linux", "Linux (detects Debian/Ubuntu, Fedora/RHEL, Arch, Alpine)", true),
-    DEBIAN("debian", "Debian and Ubuntu system store (update-ca-certificates)", true),
-    FEDORA("fedora", "Fedora, RHEL, CentOS, Rocky, Alma system store (update-ca-trust)", true),
-    ARCH("arch", "Arch Linux system store (trust anchor)", true),
-    ALPINE("alpine", "Alpine Linux system store (update-ca-certificates)", true),
-    NSS("nss", "Firefox and Chromium on Linux: every NSS database of your user (certutil)", false),
-    MACOS("macos", "macOS System keychain (security add-trusted-cert)", true),
-    WINDOWS("windows", "Windows Trusted Root store (Import-Certificate or certutil)", false),
-    JAVA("java", "Java's cacerts (keytool -importcert)", true),
-    NODE("node", "Node.js (NODE_EXTRA_CA_CERTS)", false),
-    PYTHON("python", "Python requests and ssl (REQUESTS_CA_BUNDLE, SSL_CERT_FILE)", false),
-    CURL("curl", "curl (CURL_CA_BUNDLE)", false),
-    DOCKER("docker", "Docker and Podman registry certificates (certs.d)", true);
+    LINUX("Linux (detects Debian/Ubuntu, Fedora/RHEL, Arch, Alpine)", true),
+    DEBIAN("Debian and Ubuntu system store (update-ca-certificates)", true),
+    FEDORA("Fedora, RHEL, CentOS, Rocky, Alma system store (update-ca-trust)", true),
+    ARCH("Arch Linux system store (trust anchor)", true),
+    ALPINE("Alpine Linux system store (update-ca-certificates)", true),
+    NSS("Firefox and Chromium on Linux: every NSS database of your user (certutil)", false),
+    MACOS("macOS System keychain (security add-trusted-cert)", true),
+    WINDOWS("Windows Trusted Root store (Import-Certificate or certutil)", false),
+    JAVA("Java's cacerts (keytool -importcert)", true),
+    NODE("Node.js (NODE_EXTRA_CA_CERTS)", false),
+    PYTHON("Python requests and ssl (REQUESTS_CA_BUNDLE, SSL_CERT_FILE)", false),
+    CURL("curl (CURL_CA_BUNDLE)", false),
+    DOCKER("Docker and Podman registry certificates (certs.d)", true);
 
-    private final String id;
     private final String title;
     private final boolean needsRoot;
 
-    TrustPlatform(String id, String title, boolean needsRoot) {
-        this.id = id;
+    TrustPlatform(String title, boolean needsRoot) {
         this.title = title;
         this.needsRoot = needsRoot;
     }
 
+    /** The constant's name in lower case: {@code linux}, {@code macos}... */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public String title() {
@@ -55,12 +54,12 @@ public enum TrustPlatform {
 
     /** The template under {@code templates/}. */
     public String template() {
-        return "trust/" + id + (isPowerShell() ? ".ps1" : ".sh");
+        return "trust/" + id() + (isPowerShell() ? ".ps1" : ".sh");
     }
 
     /** {@code install-ca-linux.sh}, {@code install-ca-windows.ps1}: the name in a bundle and next to the one-shot's files. */
     public String fileName() {
-        return "install-ca-" + id + (isPowerShell() ? ".ps1" : ".sh");
+        return "install-ca-" + id() + (isPowerShell() ? ".ps1" : ".sh");
     }
 
     /** The media type to serve it with. */
@@ -70,7 +69,7 @@ public enum TrustPlatform {
 
     public static Optional<TrustPlatform> byId(String id) {
         String wanted = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.id.equals(wanted)).findFirst();
+        return Arrays.stream(values()).filter(p -> p.id().equals(wanted)).findFirst();
     }
 
     /** "linux, debian, ..." for error messages. */

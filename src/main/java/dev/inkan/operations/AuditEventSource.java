@@ -20,33 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * audit row becomes an event exactly once, and a restart continues where the last run stopped.
  */
 @Component
-class AuditEventSource {
+record AuditEventSource(JdbcClient jdbc, TransactionTemplate transactions, SubscriptionStore subscriptions, DeliveryLog log,
+                        CertificateRecords issuance, NotificationPayloads payloads, OperationsMetrics metrics,
+                        NotificationProperties properties, Clock clock) {
 
     private static final int BATCH = 500;
-
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final SubscriptionStore subscriptions;
-    private final DeliveryLog log;
-    private final CertificateRecords issuance;
-    private final NotificationPayloads payloads;
-    private final OperationsMetrics metrics;
-    private final NotificationProperties properties;
-    private final Clock clock;
-
-    AuditEventSource(JdbcClient jdbc, TransactionTemplate transactions, SubscriptionStore subscriptions, DeliveryLog log,
-                     CertificateRecords issuance, NotificationPayloads payloads, OperationsMetrics metrics,
-                     NotificationProperties properties, Clock clock) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.subscriptions = subscriptions;
-        this.log = log;
-        this.issuance = issuance;
-        this.payloads = payloads;
-        this.metrics = metrics;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Reads the audit rows after the cursor (up to one batch); returns how many were read. */
     int readNew() {

@@ -11,27 +11,11 @@ import org.springframework.stereotype.Component;
  * {@code maxAttempts}, every attempt written to the delivery log.
  */
 @Component
-class DeliveryWorker {
+record DeliveryWorker(DeliveryLog log, SubscriptionStore subscriptions, List<DeliveryChannel> channels, NotificationProperties properties,
+                      OperationsMetrics metrics, Clock clock) {
 
     /** Attempts per run, so one run cannot hold the scheduler for ever. */
     private static final int MAX_PER_RUN = 500;
-
-    private final DeliveryLog log;
-    private final SubscriptionStore subscriptions;
-    private final List<DeliveryChannel> channels;
-    private final NotificationProperties properties;
-    private final OperationsMetrics metrics;
-    private final Clock clock;
-
-    DeliveryWorker(DeliveryLog log, SubscriptionStore subscriptions, List<DeliveryChannel> channels, NotificationProperties properties,
-                   OperationsMetrics metrics, Clock clock) {
-        this.log = log;
-        this.subscriptions = subscriptions;
-        this.channels = channels;
-        this.properties = properties;
-        this.metrics = metrics;
-        this.clock = clock;
-    }
 
     /** Sends what is due now, and what becomes due because an earlier event of its subscription went through. */
     void deliverDue() {

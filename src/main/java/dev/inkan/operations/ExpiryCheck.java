@@ -20,28 +20,12 @@ import org.springframework.stereotype.Component;
  * hour, or on several instances at once, notifies once per threshold and certificate.
  */
 @Component
-class ExpiryCheck {
+record ExpiryCheck(SubscriptionStore subscriptions, DeliveryLog log, CertificateRecords issuance, CertificateAuthorityService authorities,
+                   NotificationPayloads payloads, Clock clock) {
 
     private static final int PAGE = CertificateQuery.MAX_SIZE;
     /** Pages looked at per subscription and run; what is left waits for the next run. */
     private static final int MAX_PAGES = 200;
-
-    private final SubscriptionStore subscriptions;
-    private final DeliveryLog log;
-    private final CertificateRecords issuance;
-    private final CertificateAuthorityService authorities;
-    private final NotificationPayloads payloads;
-    private final Clock clock;
-
-    ExpiryCheck(SubscriptionStore subscriptions, DeliveryLog log, CertificateRecords issuance, CertificateAuthorityService authorities,
-                NotificationPayloads payloads, Clock clock) {
-        this.subscriptions = subscriptions;
-        this.log = log;
-        this.issuance = issuance;
-        this.authorities = authorities;
-        this.payloads = payloads;
-        this.clock = clock;
-    }
 
     /** One run; returns how many events were enqueued. */
     int run() {

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auditSettle         how old an audit row must be before it is read: a transaction that took an id earlier but
  *                            committed later is not skipped by the cursor
  * @param timeout             connect and answer time allowed to a receiver
- * @param metricsRefresh      how often the certificate gauges are recomputed from the database
+ * @param metricsRefresh      how often the gauges ({@code dev.inkan.metrics.QueryGauges}) are recomputed from the database
  */
 @ConfigurationProperties("inkan.notifications")
 public record NotificationProperties(@DefaultValue("2s") Duration pollInterval, @DefaultValue("1h") Duration expiryCheckInterval,

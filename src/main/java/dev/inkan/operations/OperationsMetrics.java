@@ -7,10 +7,9 @@ import dev.inkan.issuance.CertificateSummary;
 import dev.inkan.issuance.CertificateRecords;
 import dev.inkan.issuance.LedgerChange;
 import dev.inkan.issuance.StatusCounts;
+import dev.inkan.metrics.QueryGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -19,14 +18,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.DoubleSupplier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Inkan's own Prometheus series. Gauges come from the database (the same on every instance: aggregate them with
- * {@code max}); counters count what this instance saw (aggregate with {@code sum}):
+ * Inkan's own Prometheus series. Gauges are {@link QueryGauges} families over the ledger (the same on every instance:
+ * aggregate them with {@code max}); counters count what this instance saw (aggregate with {@code sum}):
  * <ul>
  * <li>{@code inkan_certificates{ca, ca_name, status}}: certificates by CA and status (valid, expiring, expired, revoked)</li>
  * <li>{@code inkan_certificate_next_expiry_seconds{ca, ca_name}}: seconds until the CA's next unrevoked certificate expires</li>
@@ -46,22 +45,26 @@ public class OperationsMetrics {
     private static final List<String> STATUSES = List.of("valid", "expiring", "expired", "revoked");
 
     private final MeterRegistry registry;
-    private final CertificateRecords issuance;
-    private final CertificateAuthorityService authorities;
-    private final Clock clock;
-    private final GaugeFamily certificates;
-    private final GaugeFamily nextExpiry;
-    private final GaugeFamily caExpiry;
 
-    OperationsMetrics(MeterRegistry registry, CertificateRecords issuance, CertificateAuthorityService authorities, Clock clock) {
+    OperationsMetrics(MeterRegistry registry, QueryGauges gauges, CertificateRecords issuance, CertificateAuthorityService authorities,
+                      Clock clock) {
         this.registry = registry;
-        this.issuance = issuance;
-        this.authorities = authorities;
-        this.clock = clock;
-        this.certificates = new GaugeFamily(registry, "inkan.certificates", null, "Certificates in the ledger by CA and status");
-        this.nextExpiry = new GaugeFamily(registry, "inkan.certificate.next.expiry", "seconds",
-                "Seconds until the next unrevoked certificate of the CA expires (absent when none is left)");
-        this.caExpiry = new GaugeFamily(registry, "inkan.ca.expiry", "seconds", "Seconds until the CA certificate expires");
+        gauges.declare("inkan.certificates", null, "Certificates in the ledger by CA and status", () -> perCa(authorities, (ca, rows) -> {
+            StatusCounts byStatus = issuance.counts(ca.id());
+            long[] values = {byStatus.valid(), byStatus.expiring(), byStatus.expired(), byStatus.revoked()};
+            for (int i = 0; i < STATUSES.size(); i++) {
+                rows.put(tags(ca).and("status", STATUSES.get(i)), QueryGauges.value(values[i]));
+            }
+        }));
+        gauges.declare("inkan.certificate.next.expiry", "seconds",
+                "Seconds until the next unrevoked certificate of the CA expires (absent when none is left)", () -> perCa(authorities, (ca, rows) -> {
+                    List<CertificateSummary> soonest = issuance.search(new CertificateQuery(null, null, ca.id(), 36_500, 0, 1, "notAfter")).items();
+                    if (!soonest.isEmpty()) {
+                        rows.put(tags(ca), secondsUntil(soonest.get(0).notAfter(), clock));
+                    }
+                }));
+        gauges.declare("inkan.ca.expiry", "seconds", "Seconds until the CA certificate expires",
+                () -> perCa(authorities, (ca, rows) -> rows.put(tags(ca), secondsUntil(ca.notAfter(), clock))));
         // the failure series exist from the start, so increase() and alerts see their first failure
         for (String channel : List.of("webhook", "email")) {
             for (String outcome : List.of("delivered", "failed", "given_up")) {
@@ -70,33 +73,24 @@ public class OperationsMetrics {
         }
     }
 
+    private static Map<Tags, DoubleSupplier> perCa(CertificateAuthorityService authorities,
+                                                   BiConsumer<CertificateAuthority, Map<Tags, DoubleSupplier>> row) {
+        Map<Tags, DoubleSupplier> rows = new HashMap<>();
+        authorities.list().forEach(ca -> row.accept(ca, rows));
+        return rows;
+    }
+
+    private static Tags tags(CertificateAuthority ca) {
+        return Tags.of("ca", Long.toString(ca.id()), "ca_name", ca.name());
+    }
+
+    private static DoubleSupplier secondsUntil(Instant instant, Clock clock) {
+        return () -> Duration.between(clock.instant(), instant).toSeconds();
+    }
+
     private Counter deliveries(String channel, String outcome) {
         return Counter.builder("inkan.webhook.deliveries").description("Delivery attempts of notifications by outcome")
                 .tags("channel", channel, "outcome", outcome).register(registry);
-    }
-
-    /** Recomputes the gauges from the database. */
-    public void refresh() {
-        Instant now = clock.instant();
-        Map<Tags, Double> counts = new HashMap<>();
-        Map<Tags, Double> next = new HashMap<>();
-        Map<Tags, Double> cas = new HashMap<>();
-        for (CertificateAuthority ca : authorities.list()) {
-            Tags tags = Tags.of("ca", Long.toString(ca.id()), "ca_name", ca.name());
-            StatusCounts byStatus = issuance.counts(ca.id());
-            long[] values = {byStatus.valid(), byStatus.expiring(), byStatus.expired(), byStatus.revoked()};
-            for (int i = 0; i < STATUSES.size(); i++) {
-                counts.put(tags.and("status", STATUSES.get(i)), (double) values[i]);
-            }
-            List<CertificateSummary> soonest = issuance.search(new CertificateQuery(null, null, ca.id(), 36_500, 0, 1, "notAfter")).items();
-            if (!soonest.isEmpty()) {
-                next.put(tags, (double) Duration.between(now, soonest.get(0).notAfter()).toSeconds());
-            }
-            cas.put(tags, (double) Duration.between(now, ca.notAfter()).toSeconds());
-        }
-        certificates.update(counts);
-        nextExpiry.update(next);
-        caExpiry.update(cas);
     }
 
     void audited(EventType type, Long caId) {
@@ -120,40 +114,5 @@ public class OperationsMetrics {
     void deliveryAttempt(String target, boolean delivered, boolean givenUp) {
         String outcome = delivered ? "delivered" : givenUp ? "given_up" : "failed";
         deliveries(target.startsWith("mailto:") ? "email" : "webhook", outcome).increment();
-    }
-
-    /**
-     * One gauge per label set, registered once and then only updated: re-registering on every refresh would race a
-     * scrape into reading one series twice.
-     */
-    private static final class GaugeFamily {
-        private final MeterRegistry registry;
-        private final String name;
-        private final String unit;
-        private final String description;
-        private final Map<Tags, AtomicReference<Double>> values = new ConcurrentHashMap<>();
-        private final Map<Tags, Meter> meters = new ConcurrentHashMap<>();
-
-        GaugeFamily(MeterRegistry registry, String name, String unit, String description) {
-            this.registry = registry;
-            this.name = name;
-            this.unit = unit;
-            this.description = description;
-        }
-
-        void update(Map<Tags, Double> current) {
-            current.forEach((tags, value) -> values.computeIfAbsent(tags, t -> {
-                AtomicReference<Double> holder = new AtomicReference<>(value);
-                meters.put(t, Gauge.builder(name, holder, AtomicReference::get).baseUnit(unit).description(description).tags(t)
-                        .strongReference(true).register(registry));
-                return holder;
-            }).set(value));
-            for (Tags gone : List.copyOf(values.keySet())) {
-                if (!current.containsKey(gone)) {
-                    values.remove(gone);
-                    registry.remove(meters.remove(gone));
-                }
-            }
-        }
     }
 }

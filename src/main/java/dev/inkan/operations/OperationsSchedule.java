@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The background jobs: read the audit trail and send due deliveries (every {@code pollInterval}), look for expiring
- * certificates (every {@code expiryCheckInterval}), refresh the gauges (every {@code metricsRefresh}).
+ * certificates (every {@code expiryCheckInterval}). The gauges refresh themselves ({@link dev.inkan.metrics.QueryGauges}).
  *
  * <p>Once per cluster: the notification run and the expiry check go through {@link ClusterLock}, so with several
  * instances on one database one of them does each run, and the expiry check runs at most every
  * {@code expiryCheckInterval} across the cluster and across restarts. Correctness does not rest on the lock alone: the
  * audit cursor is locked {@code FOR UPDATE}, an event id is unique per subscription, an attempt is claimed by
- * compare-and-set. The gauges are per instance (each serves its own scrape).
+ * compare-and-set.
  */
 @Component
 class OperationsSchedule implements DisposableBean {
@@ -27,18 +27,16 @@ class OperationsSchedule implements DisposableBean {
     private final AuditEventSource audit;
     private final DeliveryWorker worker;
     private final ExpiryCheck expiry;
-    private final OperationsMetrics metrics;
     private final NotificationProperties properties;
     private final ClusterLock cluster;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    OperationsSchedule(AuditEventSource audit, DeliveryWorker worker, ExpiryCheck expiry, OperationsMetrics metrics,
+    OperationsSchedule(AuditEventSource audit, DeliveryWorker worker, ExpiryCheck expiry,
                        NotificationProperties properties, ClusterLock cluster) {
         this.cluster = cluster;
         this.audit = audit;
         this.worker = worker;
         this.expiry = expiry;
-        this.metrics = metrics;
         this.properties = properties;
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("inkan-operations-");
@@ -53,7 +51,6 @@ class OperationsSchedule implements DisposableBean {
         // asked every poll, run at most every expiryCheckInterval by whichever instance comes first
         scheduler.scheduleWithFixedDelay(() -> guarded("expiry check",
                 () -> cluster.runAtMostEvery("expiry-check", properties.expiryCheckInterval(), expiry::run)), properties.pollInterval());
-        scheduler.scheduleWithFixedDelay(() -> guarded("metrics", metrics::refresh), properties.metricsRefresh());
     }
 
     private void notifications() {

@@ -2,9 +2,8 @@ package dev.inkan.revocation;
 
 import dev.inkan.cluster.ClusterLock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -12,19 +11,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * older than {@code crl-renewal}, on one instance of the cluster at a time ({@link ClusterLock}). Even
  * without the lock renewing twice would be safe: the database orders the CRL numbers.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
-class CrlRenewalSchedule {
+@Component
+record CrlRenewalSchedule(CrlPublisher crls, ClusterLock clusterLock) {
 
     static final String JOB = "crl-renewal";
-
-    private final CrlPublisher crls;
-    private final ClusterLock clusterLock;
-
-    CrlRenewalSchedule(CrlPublisher crls, ClusterLock clusterLock) {
-        this.crls = crls;
-        this.clusterLock = clusterLock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
@@ -32,7 +22,7 @@ class CrlRenewalSchedule {
     }
 
     @Scheduled(fixedDelayString = "${inkan.revocation.crl-check-interval:10m}", initialDelayString = "${inkan.revocation.crl-check-interval:10m}")
-    void renewDue() { 
+    void renewDue() {
         clusterLock.runExclusively(JOB, crls::renewDue);
     }
 }

@@ -12,19 +12,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * issues a new CRL, or with delta CRLs on a new delta CRL.
  */
 @Component
-class RevocationEvents {
-
-    private final RevocationState state;
-    private final OcspResponder responder;
-    private final CrlPublisher crls;
-    private final RevocationSettings settings;
-
-    RevocationEvents(RevocationState state, OcspResponder responder, CrlPublisher crls, RevocationSettings settings) {
-        this.state = state;
-        this.responder = responder;
-        this.crls = crls;
-        this.settings = settings;
-    }
+record RevocationEvents(RevocationState state, OcspResponder responder, CrlPublisher crls, RevocationSettings settings) {
 
     @EventListener
     void inTransaction(CertificateRevoked event) {

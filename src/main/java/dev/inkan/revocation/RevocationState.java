@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,10 @@ class RevocationState {
 
     /** A revoked CA certificate as its parent's CRL lists it. */
     record RevokedCa(long caId, String serialNumber, Instant notAfter, Instant revokedAt, String reason) {}
+
+    /** A CRL row read as number, thisUpdate, nextUpdate, entries, DER (the full and the delta CRL alike). */
+    private static final RowMapper<StoredCrl> STORED_CRL = (rs, n) -> new StoredCrl(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+            rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getBytes(5));
 
     private final JdbcClient jdbc;
 
@@ -67,11 +72,7 @@ class RevocationState {
 
     /** The latest delta CRL, if one was issued. */
     Optional<StoredCrl> delta(long caId) {
-        return jdbc.sql("SELECT delta_number, delta_this_update, delta_next_update, delta_entries, delta_der FROM crl_state"
-                        + " WHERE ca_id = ? AND delta_der IS NOT NULL")
-                .param(caId)
-                .query((rs, n) -> new StoredCrl(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
-                        rs.getLong(4), rs.getBytes(5))).optional();
+        return stored("delta_number, delta_this_update, delta_next_update, delta_entries, delta_der", "delta_der", caId);
     }
 
     /** The number of the latest full CRL, cheap to poll. */
@@ -81,11 +82,13 @@ class RevocationState {
     }
 
     Optional<StoredCrl> crl(long caId) {
-        return jdbc.sql("SELECT COALESCE(full_number, crl_number), this_update, next_update, entries, crl_der FROM crl_state"
-                        + " WHERE ca_id = ? AND crl_der IS NOT NULL")
-                .param(caId)
-                .query((rs, n) -> new StoredCrl(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
-                        rs.getLong(4), rs.getBytes(5))).optional();
+        return stored("COALESCE(full_number, crl_number), this_update, next_update, entries, crl_der", "crl_der", caId);
+    }
+
+    /** The full or the delta CRL of {@code crl_state}: its five columns, read only when its DER column is set. */
+    private Optional<StoredCrl> stored(String columns, String derColumn, long caId) {
+        return jdbc.sql("SELECT " + columns + " FROM crl_state WHERE ca_id = ? AND " + derColumn + " IS NOT NULL").param(caId)
+                .query(STORED_CRL).optional();
     }
 
     /** The CAs whose CRL is missing or was issued before {@code before}. */

@@ -55,13 +55,19 @@ public abstract class RunningService {
 
     /**
      * For a subclass whose properties make a Spring context of its own: a data directory of its own (one
-     * process per data directory: the lock). Call it from the subclass's {@code @DynamicPropertySource};
+     * process per data directory: the lock), and on PostgreSQL a database of its own. Call it from the subclass's
+     * {@code @DynamicPropertySource};
      * Spring runs the subclass's method before this class's, which then leaves the shared one out.
      */
     protected static synchronized void ownDataDirectory(DynamicPropertyRegistry registry) {
         try {
             String dir = Files.createTempDirectory(Files.createDirectories(Tools.buildDir()), "service-data-").toString();
             registry.add("inkan.data-dir", () -> dir);
+            if (onPostgresql()) { // the CA keys are sealed per data directory: a database of its own too
+                String database = PostgresServer.shared().createDatabase();
+                registry.add("inkan.database.url", () -> database);
+                registry.add("inkan.database.username", () -> PostgresServer.USER);
+            }
             ownDataDirectoryRegistered = true;
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -72,9 +78,9 @@ public abstract class RunningService {
     static synchronized void dataDirectory(DynamicPropertyRegistry registry) {
         if (ownDataDirectoryRegistered) {
             ownDataDirectoryRegistered = false;
-        } else {
-            registry.add("inkan.data-dir", RunningService::dataDir);
+            return;
         }
+        registry.add("inkan.data-dir", RunningService::dataDir);
         if (onPostgresql()) {
             registry.add("inkan.database.url", RunningService::postgresUrl);
             registry.add("inkan.database.username", () -> PostgresServer.USER);

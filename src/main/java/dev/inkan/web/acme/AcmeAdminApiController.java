@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The admin API of each CA's ACME directory (bearer token): settings, accounts and their orders, EAB keys. */
 @RestController
 @RequestMapping("/api/v1/cas/{caId}/acme")
-class AcmeAdminApiController {
+record AcmeAdminApiController(AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders, EabKeys eabKeys, AcmeExchange exchange) {
 
     /** A CA's directory as the admin sees it. */
     record DirectoryView(String directoryUrl, DirectorySettings settings) {}
@@ -38,20 +38,6 @@ class AcmeAdminApiController {
 
     /** A new EAB key's label. */
     record NewEabKey(String label) {}
-
-    private final AcmeDirectory directory;
-    private final AcmeAccounts accounts;
-    private final AcmeOrders orders;
-    private final EabKeys eabKeys;
-    private final AcmeExchange exchange;
-
-    AcmeAdminApiController(AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders, EabKeys eabKeys, AcmeExchange exchange) {
-        this.exchange = exchange;
-        this.directory = directory;
-        this.accounts = accounts;
-        this.orders = orders;
-        this.eabKeys = eabKeys;
-    }
 
     @GetMapping
     DirectoryView settings(@PathVariable long caId, HttpServletRequest request) {
@@ -66,12 +52,12 @@ class AcmeAdminApiController {
     }
 
     @GetMapping("/accounts")
-    List<AccountView> accounts(@PathVariable long caId) {
+    List<AccountView> listAccounts(@PathVariable long caId) {
         return accounts.list(caId).stream().map(this::view).toList();
     }
 
     @GetMapping("/eab-keys")
-    List<EabKey> eabKeys(@PathVariable long caId) {
+    List<EabKey> listEabKeys(@PathVariable long caId) {
         directory.settings(caId);
         return eabKeys.list(caId);
     }

@@ -4,13 +4,12 @@ import dev.inkan.acme.AcmeAccounts;
 import dev.inkan.acme.AcmeDirectory;
 import dev.inkan.acme.AcmeIssuance;
 import dev.inkan.acme.AcmeOrders;
-import dev.inkan.acme.AcmeResponse;
+import dev.inkan.acme.AcmeRevocation;
 import dev.inkan.acme.AcmeUrls;
 import dev.inkan.acme.JwsVerifier;
 import dev.inkan.acme.JwsVerifier.KeyMode;
 import dev.inkan.acme.SignedRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.function.BiFunction;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,24 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * JWS and hands the request to the acme module.
  */
 @RestController
-class AcmeController {
-
-    private final AcmeDirectory directory;
-    private final AcmeAccounts accounts;
-    private final AcmeOrders orders;
-    private final AcmeIssuance issuance;
-    private final JwsVerifier verifier;
-    private final AcmeExchange exchange;
-
-    AcmeController(AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders, AcmeIssuance issuance, JwsVerifier verifier,
-                   AcmeExchange exchange) {
-        this.directory = directory;
-        this.accounts = accounts;
-        this.orders = orders;
-        this.issuance = issuance;
-        this.verifier = verifier;
-        this.exchange = exchange;
-    }
+record AcmeController(AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders, AcmeIssuance issuance,
+                      AcmeRevocation revocation, JwsVerifier verifier, AcmeExchange exchange) {
 
     @GetMapping("/acme/directory")
     ResponseEntity<Object> defaultDirectory(HttpServletRequest request) {
@@ -50,7 +33,7 @@ class AcmeController {
     }
 
     @GetMapping("/acme/{caId:\\d+}/directory")
-    ResponseEntity<Object> directory(@PathVariable long caId, HttpServletRequest request) {
+    ResponseEntity<Object> caDirectory(@PathVariable long caId, HttpServletRequest request) {
         return exchange.respond(request, directory.directory(urls(request, caId)));
     }
 
@@ -62,66 +45,39 @@ class AcmeController {
         return ResponseEntity.status(status).headers(exchange.headers(request)).build();
     }
 
-    @PostMapping("/acme/{caId:\\d+}/new-account")
-    ResponseEntity<Object> newAccount(@PathVariable long caId, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.JWK, accounts::newAccount);
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/acct/{id:\\d+}")
-    ResponseEntity<Object> account(@PathVariable long caId, @PathVariable long id, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.KID, (urls, signed) -> accounts.account(urls, signed, id));
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/acct/{id:\\d+}/orders")
-    ResponseEntity<Object> accountOrders(@PathVariable long caId, @PathVariable long id, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.KID, (urls, signed) -> orders.orders(urls, signed, id));
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/key-change")
-    ResponseEntity<Object> keyChange(@PathVariable long caId, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.KID, accounts::keyChange);
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/new-order")
-    ResponseEntity<Object> newOrder(@PathVariable long caId, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.KID, orders::newOrder);
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/order/{id:\\d+}")
-    ResponseEntity<Object> order(@PathVariable long caId, @PathVariable long id, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.KID, (urls, signed) -> orders.order(urls, signed, id));
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/order/{id:\\d+}/finalize")
-    ResponseEntity<Object> finalizeOrder(@PathVariable long caId, @PathVariable long id, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.KID, (urls, signed) -> issuance.finalizeOrder(urls, signed, id));
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/authz/{id:\\d+}")
-    ResponseEntity<Object> authorization(@PathVariable long caId, @PathVariable long id, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.KID, (urls, signed) -> orders.authorization(urls, signed, id));
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/chall/{id:\\d+}")
-    ResponseEntity<Object> challenge(@PathVariable long caId, @PathVariable long id, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.KID, (urls, signed) -> orders.challenge(urls, signed, id));
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/cert/{id:\\d+}")
-    ResponseEntity<Object> certificate(@PathVariable long caId, @PathVariable long id, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.KID, (urls, signed) -> issuance.certificate(urls, signed, id));
-    }
-
-    @PostMapping("/acme/{caId:\\d+}/revoke-cert")
-    ResponseEntity<Object> revoke(@PathVariable long caId, HttpServletRequest request) {
-        return signed(request, caId, KeyMode.EITHER, issuance::revoke);
-    }
-
-    private ResponseEntity<Object> signed(HttpServletRequest request, long caId, KeyMode mode,
-                                          BiFunction<AcmeUrls, SignedRequest, AcmeResponse> handler) {
+    /**
+     * Every other resource is a JWS POST (RFC 8555 §6.2), handled on one path: resolve the CA's URLs, verify the JWS
+     * (newAccount signs with its JWK, revokeCert with either key, the rest with the account's kid: §6.2), then the
+     * resource's handler in the acme module.
+     */
+    @PostMapping({"/acme/{caId:\\d+}/{resource:new-account|new-order|key-change|revoke-cert}",
+        "/acme/{caId:\\d+}/{resource:acct|order|authz|chall|cert}/{id:\\d+}",
+        "/acme/{caId:\\d+}/{resource:acct}/{id:\\d+}/{action:orders}",
+        "/acme/{caId:\\d+}/{resource:order}/{id:\\d+}/{action:finalize}"})
+    ResponseEntity<Object> signed(@PathVariable long caId, @PathVariable String resource, @PathVariable(required = false) Long id,
+                                  @PathVariable(required = false) String action, HttpServletRequest request) {
+        String route = action == null ? resource : resource + "/" + action;
+        KeyMode mode = switch (route) {
+            case "new-account" -> KeyMode.JWK;
+            case "revoke-cert" -> KeyMode.EITHER;
+            default -> KeyMode.KID;
+        };
         AcmeUrls urls = urls(request, caId);
         SignedRequest signed = verifier.verify(urls, exchange.url(request), request.getContentType(), AcmeExchange.body(request), mode);
-        return exchange.respond(request, handler.apply(urls, signed));
+        return exchange.respond(request, switch (route) {
+            case "new-account" -> accounts.newAccount(urls, signed);
+            case "acct" -> accounts.account(urls, signed, id);
+            case "key-change" -> accounts.keyChange(urls, signed);
+            case "acct/orders" -> orders.orders(urls, signed, id);
+            case "new-order" -> orders.newOrder(urls, signed);
+            case "order" -> orders.order(urls, signed, id);
+            case "authz" -> orders.authorization(urls, signed, id);
+            case "chall" -> orders.challenge(urls, signed, id);
+            case "order/finalize" -> issuance.finalizeOrder(urls, signed, id);
+            case "cert" -> issuance.certificate(urls, signed, id);
+            case "revoke-cert" -> revocation.revoke(urls, signed);
+            default -> throw new IllegalStateException("no handler for the mapped route " + route);
+        });
     }
 
     private AcmeUrls urls(HttpServletRequest request, long caId) {

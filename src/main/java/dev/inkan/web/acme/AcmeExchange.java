@@ -1,5 +1,6 @@
 package dev.inkan.web.acme;
 
+import dev.inkan.acme.AcmeError;
 import dev.inkan.acme.AcmeProblem;
 import dev.inkan.acme.AcmeResponse;
 import dev.inkan.acme.NonceStore;
@@ -55,11 +56,11 @@ public class AcmeExchange {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
-                throw new AcmeProblem("malformed", 413, "the request is larger than " + MAX_BODY + " bytes");
+                throw new AcmeProblem(AcmeError.MALFORMED, 413, "the request is larger than " + MAX_BODY + " bytes");
             }
             return body;
         } catch (IOException e) {
-            throw AcmeProblem.malformed("the request body cannot be read: " + e.getMessage());
+            throw new AcmeProblem(AcmeError.MALFORMED, "the request body cannot be read: " + e.getMessage());
         }
     }
 

@@ -22,24 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A CA's ACME page: directory URL, client commands, settings, accounts with their orders, EAB keys. */
 @Controller
-class AcmePageController {
-
-    private final CertificateAuthorityService authorities;
-    private final AcmeDirectory directory;
-    private final AcmeAccounts accounts;
-    private final AcmeOrders orders;
-    private final EabKeys eabKeys;
-    private final AcmeExchange exchange;
-
-    AcmePageController(CertificateAuthorityService authorities, AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders,
-                       EabKeys eabKeys, AcmeExchange exchange) {
-        this.exchange = exchange;
-        this.authorities = authorities;
-        this.directory = directory;
-        this.accounts = accounts;
-        this.orders = orders;
-        this.eabKeys = eabKeys;
-    }
+record AcmePageController(CertificateAuthorityService authorities, AcmeDirectory directory, AcmeAccounts accounts, AcmeOrders orders,
+                          EabKeys eabKeys, AcmeExchange exchange) {
 
     @GetMapping("/cas/{id}/acme")
     String showAcme(@PathVariable long id, Model model, HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.inkan.web.acme;
 
+import dev.inkan.acme.AcmeError;
 import dev.inkan.acme.AcmeProblem;
 import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.RequestRejectedException;
@@ -31,17 +32,17 @@ class AcmeProblemAdvice {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
-        return exchange.problem(request, AcmeProblem.notFound(e.getMessage()));
+        return exchange.problem(request, new AcmeProblem(AcmeError.MALFORMED, 404, e.getMessage()));
     }
 
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
-        return exchange.problem(request, AcmeProblem.malformed(e.getMessage()));
+        return exchange.problem(request, new AcmeProblem(AcmeError.MALFORMED, e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected error on ACME {} {}", request.getMethod(), request.getRequestURI(), e);
-        return exchange.problem(request, new AcmeProblem("serverInternal", 500, "an unexpected error occurred; the server log has the details"));
+        return exchange.problem(request, new AcmeProblem(AcmeError.SERVER_INTERNAL, "an unexpected error occurred; the server log has the details"));
     }
 }

@@ -14,15 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/audit}: who did what, when; filtered, paged, or every match as JSON lines ({@code format=jsonl}). */
 @RestController
-class AuditApiController {
+record AuditApiController(AuditRecords audit) {
 
     static final String JSON_LINES = "application/x-ndjson";
-
-    private final AuditRecords audit;
-
-    AuditApiController(AuditRecords audit) {
-        this.audit = audit;
-    }
 
     @GetMapping("/api/v1/audit")
     ResponseEntity<AuditRecords.Page> search(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,

@@ -23,20 +23,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * returned in that same response header.
  */
 @RestController
-class BundleApiController {
+record BundleApiController(CertificateRecords records, BundleExport bundles, PublicEndpoints endpoints) {
 
     static final String PASSWORD_HEADER = "X-Inkan-P12-Password";
-
-    private final CertificateRecords records;
-    private final BundleExport bundles;
-
-    private final PublicEndpoints endpoints;
-
-    BundleApiController(CertificateRecords records, BundleExport bundles, PublicEndpoints endpoints) {
-        this.records = records;
-        this.bundles = bundles;
-        this.endpoints = endpoints;
-    }
 
     @GetMapping(path = "/api/v1/certificates/{id}/bundle.zip", produces = "application/zip")
     ResponseEntity<byte[]> bundle(@PathVariable long id, @RequestHeader(name = PASSWORD_HEADER, required = false) String password,

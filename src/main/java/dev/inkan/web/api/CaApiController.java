@@ -20,15 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/cas}: list, create (root or intermediate), import, show, download a CA's certificate. */
 @RestController
 @RequestMapping("/api/v1/cas")
-class CaApiController {
+record CaApiController(CertificateAuthorityService authorities) {
 
     static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
-
-    private final CertificateAuthorityService authorities;
-
-    CaApiController(CertificateAuthorityService authorities) {
-        this.authorities = authorities;
-    }
 
     @GetMapping
     List<CertificateAuthority> list() {

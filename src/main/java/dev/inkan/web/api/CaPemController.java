@@ -7,13 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /ca.pem}, public: the default CA's certificate, what clients install to trust Inkan. */
 @RestController
-class CaPemController {
-
-    private final CertificateAuthorityService authorities;
-
-    CaPemController(CertificateAuthorityService authorities) {
-        this.authorities = authorities;
-    }
+record CaPemController(CertificateAuthorityService authorities) {
 
     @GetMapping("/ca.pem")
     ResponseEntity<String> caPem() {

@@ -23,20 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/cas/{id}")
-class CaRevocationApiController {
-
-    private final CrlPublisher crls;
-    private final CaRevocationService caRevocations;
-    private final PublicationUrls urls;
-    private final CertificateAuthorityService authorities;
-
-    CaRevocationApiController(CrlPublisher crls, CaRevocationService caRevocations, PublicationUrls urls,
-                              CertificateAuthorityService authorities) {
-        this.crls = crls;
-        this.caRevocations = caRevocations;
-        this.urls = urls;
-        this.authorities = authorities;
-    }
+record CaRevocationApiController(CrlPublisher crls, CaRevocationService caRevocations, PublicationUrls urls,
+                                 CertificateAuthorityService authorities) {
 
     @GetMapping("/crl")
     CrlInfo crl(@PathVariable long id) {

@@ -30,19 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/certificates}: issue, sign a CSR, search, show, download, PKCS#12, revoke, delete the key. */
 @RestController
 @RequestMapping("/api/v1/certificates")
-class CertificateApiController {
+record CertificateApiController(IssuanceService issuance, CertificateRecords records, CertificateRevocation revocation) {
 
     static final String PKCS10 = "application/pkcs10";
-
-    private final IssuanceService issuance;
-    private final CertificateRecords records;
-    private final CertificateRevocation revocation;
-
-    CertificateApiController(IssuanceService issuance, CertificateRecords records, CertificateRevocation revocation) {
-        this.issuance = issuance;
-        this.records = records;
-        this.revocation = revocation;
-    }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IssuedCertificate> issue(@RequestBody IssuanceRequest request, Authentication user) {

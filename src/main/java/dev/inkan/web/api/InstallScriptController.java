@@ -19,19 +19,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code GET /install} lists the platforms and their commands.
  */
 @RestController
-class InstallScriptController {
+record InstallScriptController(CertificateAuthorityService authorities, TrustInstallers installers,
+                               PublicEndpoints endpoints) {
 
     private static final String SHELL = "text/x-shellscript; charset=utf-8";
-
-    private final CertificateAuthorityService authorities;
-    private final TrustInstallers installers;
-    private final PublicEndpoints endpoints;
-
-    InstallScriptController(CertificateAuthorityService authorities, TrustInstallers installers, PublicEndpoints endpoints) {
-        this.authorities = authorities;
-        this.installers = installers;
-        this.endpoints = endpoints;
-    }
 
     @GetMapping("/install")
     ResponseEntity<String> index() {

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/certificates/export?format=csv|json}: the search's filters, every match, streamed. */
 @RestController
-class InventoryExportApiController {
-
-    private final InventoryExport export;
-
-    InventoryExportApiController(InventoryExport export) {
-        this.export = export;
-    }
+record InventoryExportApiController(InventoryExport export) {
 
     @GetMapping("/api/v1/certificates/export")
     void export(@RequestParam(required = false) String format, @RequestParam(required = false) String q,

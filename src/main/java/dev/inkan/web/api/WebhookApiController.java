@@ -21,13 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/webhooks}: subscribe, list, show, delete, the delivery log, send a test event. */
 @RestController
 @RequestMapping("/api/v1/webhooks")
-class WebhookApiController {
-
-    private final NotificationService notifications;
-
-    WebhookApiController(NotificationService notifications) {
-        this.notifications = notifications;
-    }
+record WebhookApiController(NotificationService notifications) {
 
     /** The answer carries the secret, once; later reads never do. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

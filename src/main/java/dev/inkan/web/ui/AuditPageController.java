@@ -14,20 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit page: who did what, when, filtered by actor, action, CA and dates; the same as JSON lines through the session. */
 @Controller
-class AuditPageController {
+record AuditPageController(AuditRecords audit, CertificateAuthorityService authorities) {
 
     static final int PAGE_SIZE = 50;
 
     /** The filter form as typed, shown back unchanged. */
     record AuditFilter(String actor, String action, Long ca, String from, String to) {}
-
-    private final AuditRecords audit;
-    private final CertificateAuthorityService authorities;
-
-    AuditPageController(AuditRecords audit, CertificateAuthorityService authorities) {
-        this.audit = audit;
-        this.authorities = authorities;
-    }
 
     @GetMapping("/audit")
     String showAudit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
@@ -35,7 +27,7 @@ class AuditPageController {
                      @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page, Model model) {
         model.addAttribute("filter", new AuditFilter(actor, action, ca, from, to));
         model.addAttribute("result", audit.search(new AuditQuery(actor, action, ca, from, to, Math.max(page, 1) - 1, PAGE_SIZE)));
-        model.addAttribute("actions", audit.actions());
+        model.addAttribute("actions", audit.actions().stream().map(id -> new Option(id, id)).toList());
         model.addAttribute("cas", CertificateIssueController.caOptions(authorities));
         model.addAttribute("caNames", CertificatePageController.caNames(authorities));
         return "audit/auditList";

@@ -3,6 +3,7 @@ package dev.inkan.web.ui;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.config.PublicEndpoints;
 import dev.inkan.export.RootOfTrust;
+import dev.inkan.export.TrustRecipes;
 import dev.inkan.export.TrustInstallers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,17 +15,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * fingerprint, how to check it and trust it, with pinned install commands, and the HTTPS address.
  */
 @Controller
-class BootstrapPageController {
-
-    private final CertificateAuthorityService authorities;
-    private final TrustInstallers installers;
-    private final PublicEndpoints endpoints;
-
-    BootstrapPageController(CertificateAuthorityService authorities, TrustInstallers installers, PublicEndpoints endpoints) {
-        this.authorities = authorities;
-        this.installers = installers;
-        this.endpoints = endpoints;
-    }
+record BootstrapPageController(CertificateAuthorityService authorities, TrustInstallers installers,
+                               PublicEndpoints endpoints) {
 
     @GetMapping("/bootstrap")
     String showBootstrapPage(Model model) {
@@ -39,7 +31,7 @@ class BootstrapPageController {
         model.addAttribute("httpsBase", httpsBase);
         model.addAttribute("fetch", "curl -fsSL -o inkan-ca.pem " + httpBase + "/ca.pem && openssl x509 -in inkan-ca.pem -noout -fingerprint -sha256");
         model.addAttribute("check", "curl --cacert inkan-ca.pem " + httpsBase + "/actuator/health");
-        model.addAttribute("oneLiners", TrustInstructions.oneLiners(installers, ca, httpBase));
+        model.addAttribute("oneLiners", TrustRecipes.oneLiners(installers, ca, httpBase));
         return "bootstrap/bootstrapPage";
     }
 }

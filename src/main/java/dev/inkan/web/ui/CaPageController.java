@@ -5,6 +5,7 @@ import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.CreateCaRequest;
 import dev.inkan.authority.ImportCaRequest;
 import dev.inkan.engine.KeyType;
+import dev.inkan.export.TrustRecipes;
 import dev.inkan.revocation.CrlPublisher;
 import dev.inkan.revocation.PublicationUrls;
 import dev.inkan.revocation.UrlSwitches;
@@ -30,22 +31,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** CA pages: list, create a root or intermediate, import, show one, download its certificate. */
 @Controller
-class CaPageController {
+record CaPageController(CertificateAuthorityService authorities, CrlPublisher crls, PublicationUrls urls) {
 
     static final String CA_FORM = "cas/caForm";
     static final String IMPORT_FORM = "cas/importForm";
     private static final Map<String, String> CA_FIELDS = Map.of("organization", "name", "pathLength", "parentId");
-
-    private final CertificateAuthorityService authorities;
-
-    private final CrlPublisher crls;
-    private final PublicationUrls urls;
-
-    CaPageController(CertificateAuthorityService authorities, CrlPublisher crls, PublicationUrls urls) {
-        this.authorities = authorities;
-        this.crls = crls;
-        this.urls = urls;
-    }
 
     @GetMapping("/cas")
     String listCas(Model model) {
@@ -87,7 +77,7 @@ class CaPageController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-pem-file"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(TrustInstructions.of(ca.name(), null, "").caFile()).build().toString())
+                        .filename(TrustRecipes.of(ca.name(), null, "").caFile()).build().toString())
                 .body(ca.certificatePem());
     }
 
@@ -100,19 +90,13 @@ class CaPageController {
     @PostMapping("/cas/new")
     String processCreateForm(@ModelAttribute("caForm") CaForm form, BindingResult binding, Model model,
                              Principal user, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            return caForm(model);
-        }
-        try {
-            CertificateAuthority ca = authorities.create(new CreateCaRequest(form.getName(), null, form.getKeyType(),
-                    form.getValidityDays(), form.getParentId(), IssueForm.entries(form.getPermittedDnsDomains()),
-                    IssueForm.entries(form.getPermittedIpRanges()), null), user.getName());
+        return RejectedFields.submit(binding, CA_FIELDS, () -> {
+            CertificateAuthority ca = authorities.create(new CreateCaRequest(form.name, null, form.keyType,
+                    form.validityDays, form.parentId, IssueForm.entries(form.permittedDnsDomains),
+                    IssueForm.entries(form.permittedIpRanges), null), user.getName());
             redirect.addFlashAttribute("message", "Created " + ca.name() + ". Next: install it where your clients run.");
             return "redirect:/cas/" + ca.id() + "/trust";
-        } catch (RequestRejectedException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), CA_FIELDS);
-        }
-        return caForm(model);
+        }, () -> caForm(model));
     }
 
     @GetMapping("/cas/import")
@@ -125,14 +109,14 @@ class CaPageController {
     String processImportForm(@ModelAttribute("importForm") ImportForm form, BindingResult binding,
                              Principal user, RedirectAttributes redirect) {
         try {
-            CertificateAuthority ca = authorities.importAuthority(new ImportCaRequest(blankToNull(form.getName()),
-                    form.getCertificatePem(), form.getPrivateKeyPem(), blankToNull(form.getKeyPassword())), user.getName());
+            CertificateAuthority ca = authorities.importAuthority(new ImportCaRequest(blankToNull(form.name),
+                    form.certificatePem, form.privateKeyPem, blankToNull(form.keyPassword)), user.getName());
             redirect.addFlashAttribute("message", "Imported " + ca.name() + ".");
             return "redirect:/cas/" + ca.id();
         } catch (RequestRejectedException e) {
             RejectedFields.reject(binding, e.field(), e.getMessage(), Map.of("chainPem", "certificatePem", "caCertificate", "certificatePem"));
         }
-        form.setKeyPassword("");
+        form.keyPassword = "";
         return IMPORT_FORM;
     }
 

@@ -2,7 +2,6 @@ package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.engine.CertificateProfile;
-import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.IssuanceRequest;
 import dev.inkan.issuance.IssuedCertificate;
@@ -20,47 +19,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The issue form: the service generates the key and signs; success shows the new certificate. */
 @Controller
-class CertificateIssueController {
+record CertificateIssueController(IssuanceService certificates, CertificateAuthorityService authorities) {
 
     static final String ISSUE_FORM = "certificates/issueForm";
     /** API field -> form field: the form has one box for both kinds of name. */
     private static final Map<String, String> FORM_FIELDS = Map.of("dnsNames", "names", "ipAddresses", "names");
 
-    private final IssuanceService certificates;
-    private final CertificateAuthorityService authorities;
-
-    CertificateIssueController(IssuanceService certificates, CertificateAuthorityService authorities) {
-        this.certificates = certificates;
-        this.authorities = authorities;
-    }
-
     @GetMapping("/certificates/new")
     String initIssueForm(Model model) {
-        IssueForm form = new IssueForm();
-        List<Option> cas = caOptions(authorities);
-        if (!cas.isEmpty()) {
-            form.setCaId(authorities.defaultAuthority().id());
-        }
-        model.addAttribute("issueForm", form);
+        model.addAttribute("issueForm", withDefaultCa(new IssueForm(), authorities));
         return issueForm(model);
     }
 
     @PostMapping("/certificates/new")
     String processIssueForm(@ModelAttribute("issueForm") IssueForm form, BindingResult binding, Model model,
                             Principal user, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            return issueForm(model);
-        }
-        try {
-            IssuedCertificate issued = certificates.issue(new IssuanceRequest(form.getCommonName(), form.dnsNames(),
-                    form.ipAddresses(), form.getProfile(), form.getKeyType(), form.getValidityDays(), form.getCaId()), user.getName());
-            redirect.addFlashAttribute("message", "Issued " + issued.commonName() + ". Download the files below.");
-            redirect.addFlashAttribute("warnings", issued.warnings());
-            return "redirect:/certificates/" + issued.id();
-        } catch (RequestRejectedException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
-        }
-        return issueForm(model);
+        return RejectedFields.submit(binding, FORM_FIELDS, () -> {
+            IssuedCertificate issued = certificates.issue(new IssuanceRequest(form.commonName, form.dnsNames(),
+                    form.ipAddresses(), form.profile, form.keyType, form.validityDays, form.caId), user.getName());
+            return showIssued(issued, "Issued " + issued.commonName() + ". Download the files below.", redirect);
+        }, () -> issueForm(model));
     }
 
     private String issueForm(Model model) {
@@ -68,6 +46,21 @@ class CertificateIssueController {
         model.addAttribute("profiles", profiles());
         model.addAttribute("keyTypes", CaPageController.keyTypes(true));
         return ISSUE_FORM;
+    }
+
+    /** The form with the default CA chosen, when there is any CA. */
+    static <F extends SigningForm> F withDefaultCa(F form, CertificateAuthorityService authorities) {
+        if (!authorities.list().isEmpty()) {
+            form.caId = authorities.defaultAuthority().id();
+        }
+        return form;
+    }
+
+    /** After issuing from a form: the new certificate's page, with what was done and the policy's warnings (flash). */
+    static String showIssued(IssuedCertificate issued, String message, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", message);
+        redirect.addFlashAttribute("warnings", issued.warnings());
+        return "redirect:/certificates/" + issued.id();
     }
 
     static List<Option> caOptions(CertificateAuthorityService authorities) {

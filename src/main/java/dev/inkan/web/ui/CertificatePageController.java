@@ -44,7 +44,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * (browsers do not carry the API's bearer token), revocation after a confirmation page, key deletion.
  */
 @Controller
-class CertificatePageController {
+record CertificatePageController(CertificateRecords certificates, CertificateRevocation revocation,
+                                 CertificateAuthorityService authorities, BundleExport bundles,
+                                 PublicEndpoints endpoints, RevocationStatusView revocationStatus) {
 
     static final int PAGE_SIZE = 20;
 
@@ -54,33 +56,7 @@ class CertificatePageController {
 
     /** The revocation form: one RFC 5280 reason. */
     static class RevokeForm {
-        private String reason = RevocationReason.SUPERSEDED.id();
-
-        public String getReason() {
-            return reason;
-        }
-
-        public void setReason(String reason) {
-            this.reason = reason;
-        }
-    }
-
-    private final CertificateRecords certificates;
-    private final CertificateRevocation revocation;
-    private final CertificateAuthorityService authorities;
-    private final BundleExport bundles;
-    private final RevocationStatusView revocationStatus;
-
-    private final PublicEndpoints endpoints;
-
-    CertificatePageController(CertificateRecords certificates, CertificateRevocation revocation, CertificateAuthorityService authorities,
-                              BundleExport bundles, PublicEndpoints endpoints, RevocationStatusView revocationStatus) {
-        this.revocationStatus = revocationStatus;
-        this.certificates = certificates;
-        this.revocation = revocation;
-        this.authorities = authorities;
-        this.bundles = bundles;
-        this.endpoints = endpoints;
+        public String reason = RevocationReason.SUPERSEDED.id();
     }
 
     @GetMapping("/certificates")
@@ -163,7 +139,7 @@ class CertificatePageController {
     String processRevokeForm(@PathVariable long id, @ModelAttribute("revokeForm") RevokeForm form, BindingResult binding,
                              Model model, Principal user, RedirectAttributes redirect) {
         try {
-            revocation.revoke(id, new RevocationRequest(form.getReason()), user.getName());
+            revocation.revoke(id, new RevocationRequest(form.reason), user.getName());
             redirect.addFlashAttribute("message", "Revoked. Issue a replacement for the servers that used it.");
             return "redirect:/certificates/" + id;
         } catch (InvalidInputException e) {

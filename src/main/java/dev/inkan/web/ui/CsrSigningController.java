@@ -1,7 +1,6 @@
 package dev.inkan.web.ui;
 
 import dev.inkan.authority.CertificateAuthorityService;
-import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.issuance.IssuanceService;
 import dev.inkan.issuance.CsrIssuanceRequest;
 import dev.inkan.issuance.IssuedCertificate;
@@ -24,26 +23,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * preview), the second, carrying the same CSR text, signs it.
  */
 @Controller
-class CsrSigningController {
+record CsrSigningController(IssuanceService certificates, CertificateAuthorityService authorities) {
 
     static final String CSR_FORM = "certificates/csrForm";
     private static final Map<String, String> FORM_FIELDS = Map.of();
 
-    private final IssuanceService certificates;
-    private final CertificateAuthorityService authorities;
-
-    CsrSigningController(IssuanceService certificates, CertificateAuthorityService authorities) {
-        this.certificates = certificates;
-        this.authorities = authorities;
-    }
-
     @GetMapping("/certificates/csr")
     String initCsrForm(Model model) {
-        CsrForm form = new CsrForm();
-        if (!authorities.list().isEmpty()) {
-            form.setCaId(authorities.defaultAuthority().id());
-        }
-        model.addAttribute("csrForm", form);
+        model.addAttribute("csrForm", CertificateIssueController.withDefaultCa(new CsrForm(), authorities));
         return csrForm(model);
     }
 
@@ -51,27 +38,19 @@ class CsrSigningController {
     String processCsrForm(@ModelAttribute("csrForm") CsrForm form, BindingResult binding,
                           @RequestParam(name = "file", required = false) MultipartFile file,
                           Model model, Principal user, RedirectAttributes redirect) throws IOException {
-        if (file != null && !file.isEmpty() && form.getCsr().isBlank()) {
+        if (file != null && !file.isEmpty() && form.csr.isBlank()) {
             // Only the first bytes matter: the service refuses a CSR over its size limit with a message.
-            form.setCsr(new String(file.getInputStream().readNBytes(256 * 1024), StandardCharsets.UTF_8));
+            form.csr = new String(file.getInputStream().readNBytes(256 * 1024), StandardCharsets.UTF_8);
         }
-        if (binding.hasErrors()) {
-            return csrForm(model);
-        }
-        CsrIssuanceRequest request = new CsrIssuanceRequest(form.getCsr(), form.getProfile(), form.getValidityDays(), form.getCaId());
-        try {
+        return RejectedFields.submit(binding, FORM_FIELDS, () -> {
+            CsrIssuanceRequest request = new CsrIssuanceRequest(form.csr, form.profile, form.validityDays, form.caId);
             if (!form.confirmsPreview()) {
                 model.addAttribute("preview", certificates.previewCsr(request));
                 return csrForm(model);
             }
             IssuedCertificate issued = certificates.signCsr(request, user.getName());
-            redirect.addFlashAttribute("message", "Signed the request for " + issued.commonName() + ".");
-            redirect.addFlashAttribute("warnings", issued.warnings());
-            return "redirect:/certificates/" + issued.id();
-        } catch (RequestRejectedException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), FORM_FIELDS);
-        }
-        return csrForm(model);
+            return CertificateIssueController.showIssued(issued, "Signed the request for " + issued.commonName() + ".", redirect);
+        }, () -> csrForm(model));
     }
 
     private String csrForm(Model model) {

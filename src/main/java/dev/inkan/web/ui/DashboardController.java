@@ -8,17 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The dashboard: CAs, certificate counts by status, and the next certificates to expire. */
 @Controller
-class DashboardController {
+record DashboardController(CertificateRecords certificates, CertificateAuthorityService authorities) {
 
     static final int NEXT_TO_EXPIRE = 5;
-
-    private final CertificateRecords certificates;
-    private final CertificateAuthorityService authorities;
-
-    DashboardController(CertificateRecords certificates, CertificateAuthorityService authorities) {
-        this.certificates = certificates;
-        this.authorities = authorities;
-    }
 
     @GetMapping("/")
     String showDashboard(Model model) {

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The certificate list's download buttons: the list's filters, every match, as CSV or JSON, through the session. */
 @Controller
-class InventoryDownloadController {
-
-    private final InventoryExport export;
-
-    InventoryDownloadController(InventoryExport export) {
-        this.export = export;
-    }
+record InventoryDownloadController(InventoryExport export) {
 
     @GetMapping("/certificates/export")
     void download(@RequestParam(required = false) String format, @RequestParam(required = false) String q,

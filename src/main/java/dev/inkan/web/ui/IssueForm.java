@@ -9,14 +9,11 @@ import java.util.List;
  * or comma separated, and {@link #dnsNames()} / {@link #ipAddresses()} split it the way the API
  * takes them. Everything else is checked by the service, never here.
  */
-public class IssueForm {
+public class IssueForm extends SigningForm {
 
-    private String commonName = "";
-    private String names = "";
-    private String profile = "server";
-    private String keyType = "ecdsa-p256";
-    private Integer validityDays = 365;
-    private Long caId;
+    public String commonName = "";
+    public String names = "";
+    public String keyType = "ecdsa-p256";
 
     /** Every entry of the names box: split on commas and white space, empties dropped. */
     static List<String> entries(String text) {
@@ -35,53 +32,5 @@ public class IssueForm {
 
     List<String> ipAddresses() {
         return entries(names).stream().filter(IssueForm::isIpLiteral).toList();
-    }
-
-    public String getCommonName() {
-        return commonName;
-    }
-
-    public void setCommonName(String commonName) {
-        this.commonName = commonName;
-    }
-
-    public String getNames() {
-        return names;
-    }
-
-    public void setNames(String names) {
-        this.names = names;
-    }
-
-    public String getProfile() {
-        return profile;
-    }
-
-    public void setProfile(String profile) {
-        this.profile = profile;
-    }
-
-    public String getKeyType() {
-        return keyType;
-    }
-
-    public void setKeyType(String keyType) {
-        this.keyType = keyType;
-    }
-
-    public Integer getValidityDays() {
-        return validityDays;
-    }
-
-    public void setValidityDays(Integer validityDays) {
-        this.validityDays = validityDays;
-    }
-
-    public Long getCaId() {
-        return caId;
-    }
-
-    public void setCaId(Long caId) {
-        this.caId = caId;
     }
 }

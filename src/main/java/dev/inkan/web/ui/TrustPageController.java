@@ -4,6 +4,7 @@ import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.config.PublicEndpoints;
 import dev.inkan.export.RootOfTrust;
+import dev.inkan.export.TrustRecipes;
 import dev.inkan.export.TrustInstallers;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -14,17 +15,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** "Trust this CA": fingerprint, name constraints and the commands for every trust store. */
 @Controller
-class TrustPageController {
-
-    private final CertificateAuthorityService authorities;
-    private final TrustInstallers installers;
-    private final PublicEndpoints endpoints;
-
-    TrustPageController(CertificateAuthorityService authorities, TrustInstallers installers, PublicEndpoints endpoints) {
-        this.authorities = authorities;
-        this.installers = installers;
-        this.endpoints = endpoints;
-    }
+record TrustPageController(CertificateAuthorityService authorities, TrustInstallers installers, PublicEndpoints endpoints) {
 
     @GetMapping("/cas/{id}/trust")
     String showTrustPage(@PathVariable long id, Model model) {
@@ -33,9 +24,9 @@ class TrustPageController {
         // and the scripts are fetched over plain HTTP, before anything trusts Inkan's HTTPS certificate.
         String baseUrl = endpoints.httpBaseFor(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost());
         model.addAttribute("ca", ca);
-        model.addAttribute("trust", TrustInstructions.of(ca.name(), ca.defaultAuthority() ? baseUrl + "/ca.pem" : null, baseUrl));
+        model.addAttribute("trust", TrustRecipes.of(ca.name(), ca.defaultAuthority() ? baseUrl + "/ca.pem" : null, baseUrl));
         model.addAttribute("oneLiners", ca.defaultAuthority()
-                ? TrustInstructions.oneLiners(installers, RootOfTrust.fromPem(ca.certificatePem()), baseUrl) : List.of());
+                ? TrustRecipes.oneLiners(installers, RootOfTrust.fromPem(ca.certificatePem()), baseUrl) : List.of());
         return "cas/trustPage";
     }
 }

@@ -9,7 +9,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 
 /**
  * Turns the services' refusals into pages in the UI's layout, for the UI's controllers only (the
@@ -19,6 +21,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(basePackageClasses = UiErrorAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UiErrorAdvice {
+
+    /**
+     * The UI's forms are bound to their fields, which they declare public with their defaults, instead of
+     * through getters and setters ({@code DataBinder.initDirectFieldAccess}); what a form may receive is
+     * exactly the fields it declares.
+     */
+    @InitBinder
+    void bindFormFields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletResponse response) {

@@ -20,13 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Notifications: subscribe a webhook URL or mailto: recipients, see each one's latest deliveries, send a test, delete. */
 @Controller
-class WebhookPageController {
-
-    private final NotificationService notifications;
-
-    WebhookPageController(NotificationService notifications) {
-        this.notifications = notifications;
-    }
+record WebhookPageController(NotificationService notifications) {
 
     @GetMapping("/webhooks")
     String listWebhooks(Model model) {

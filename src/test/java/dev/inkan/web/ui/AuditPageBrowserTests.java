@@ -16,24 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /** The Audit page in headless Chromium: reached from the navigation, filtered with its form, user-named text inert. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditPageBrowserTests extends RunningService {
-
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = new HeadlessChromium(anonymous().get("/ca.pem").text());
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class AuditPageBrowserTests extends BrowserTest {
 
     @Test
     void auditPageListsWhatTheApiDidAndFiltersByAction() throws IOException {
@@ -45,12 +28,7 @@ class AuditPageBrowserTests extends RunningService {
 
         browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).as("logged out: the login page").contains("/login");
-        WebElement user = browser.findElement(By.id("username"));
-        user.clear(); // the form offers "admin" already
-        user.sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(TOKEN);
-        chromium.clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
-        assertThat(browser.getCurrentUrl()).as("logged in").doesNotContain("/login");
+        logInOnce();
         WebElement nav = browser.findElement(By.linkText("Audit"));
         chromium.clickAndWait(nav);
         assertThat(browser.getCurrentUrl()).endsWith("/audit");
@@ -75,9 +53,5 @@ class AuditPageBrowserTests extends RunningService {
         browser.get(url("/audit?actor=" + "%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E"));
         assertThat(browser.findElement(By.id("actor")).getDomProperty("value")).isEqualTo("<script>window.pwned=1</script>");
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
-    }
-
-    private String url(String path) {
-        return "https://127.0.0.1:" + port + path;
     }
 }

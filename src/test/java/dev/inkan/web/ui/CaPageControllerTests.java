@@ -33,30 +33,21 @@ class CaPageControllerTests extends UiSliceTest {
 
     @BeforeEach
     void twoCas() {
-        given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of()), UiFixtures.ca(2, List.of("home.test"))));
-        given(authorities.get(1)).willReturn(UiFixtures.ca(1, List.of()));
-        given(authorities.get(2)).willReturn(UiFixtures.ca(2, List.of("home.test")));
+        givenCas(UiFixtures.ca(1, List.of()), UiFixtures.ca(2, List.of("home.test")));
     }
 
     @Test
     void caListShowsEachCaWithWhatItSignsFor() throws Exception {
         mvc.perform(get("/cas"))
                 .andExpect(view().name("cas/caList"))
-                .andExpect(content().string(Matchers.containsString("unconstrained: this CA can sign for any name")))
-                .andExpect(content().string(Matchers.containsString("only home.test and names below them")))
-                .andExpect(content().string(Matchers.containsString("/cas/2/trust")));
+                .andExpect(shows("unconstrained: this CA can sign for any name", "only home.test and names below them",
+                        "/cas/2/trust"));
     }
 
     @Test
     void caPageShowsTheDecodedCaCertificateWithItsExtensions() throws Exception {
-        mvc.perform(get("/cas/2"))
-                .andExpect(status().isOk())
-                .andExpect(view().name("cas/caDetails"))
-                .andExpect(content().string(Matchers.containsString("Basic Constraints")))
-                .andExpect(content().string(Matchers.containsString("CA:TRUE")))
-                .andExpect(content().string(Matchers.containsString("Certificate Sign")))
-                .andExpect(content().string(Matchers.containsString("Name-constrained:")))
-                .andExpect(content().string(Matchers.containsString("/cas/2/certificate.pem")));
+        page("/cas/2", "cas/caDetails")
+                .andExpect(shows("Basic Constraints", "CA:TRUE", "Certificate Sign", "Name-constrained:", "/cas/2/certificate.pem"));
     }
 
     @Autowired
@@ -71,7 +62,7 @@ class CaPageControllerTests extends UiSliceTest {
                 "http://ca.test/ocsp", "http://ca.test/crl/1.cer"));
         given(publicationUrls.switches(1)).willReturn(new dev.inkan.revocation.UrlSwitches(true, false));
         mvc.perform(get("/cas/1"))
-                .andExpect(content().string(Matchers.containsString("action=\"/cas/1/revocation-urls\"")))
+                .andExpect(shows("action=\"/cas/1/revocation-urls\""))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*name=\"crlUrl\" value=\"true\" checked=\"checked\".*")))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*name=\"aia\" value=\"true\">.*")));
 
@@ -90,9 +81,7 @@ class CaPageControllerTests extends UiSliceTest {
     void newCaFormOffersARootOrAnIntermediateUnderEachCa() throws Exception {
         mvc.perform(get("/cas/new"))
                 .andExpect(view().name("cas/caForm"))
-                .andExpect(content().string(Matchers.containsString("Root (self-signed)")))
-                .andExpect(content().string(Matchers.containsString("Intermediate under Test Root CA")))
-                .andExpect(content().string(Matchers.containsString("Permitted DNS domains")));
+                .andExpect(shows("Root (self-signed)", "Intermediate under Test Root CA", "Permitted DNS domains"));
     }
 
     @Test
@@ -114,7 +103,7 @@ class CaPageControllerTests extends UiSliceTest {
         mvc.perform(post("/cas/new").with(csrf()).param("name", "X").param("permittedDnsDomains", "*.home.test"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("caForm", "permittedDnsDomains", "rejected"))
-                .andExpect(content().string(Matchers.containsString("written without a wildcard")));
+                .andExpect(shows("written without a wildcard"));
     }
 
     @Test
@@ -126,7 +115,7 @@ class CaPageControllerTests extends UiSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(view().name("cas/importForm"))
                 .andExpect(model().attributeHasFieldErrorCode("importForm", "privateKeyPem", "rejected"))
-                .andExpect(content().string(Matchers.containsString("does not belong to the certificate")));
+                .andExpect(shows("does not belong to the certificate"));
         verify(authorities).importAuthority(new ImportCaRequest(null, "CERT", "KEY", "pw"), "admin");
     }
 
@@ -140,26 +129,21 @@ class CaPageControllerTests extends UiSliceTest {
 
     @Test
     void trustPageOfAnUnconstrainedDefaultCaWarnsAndGivesEveryPlatformsCommands() throws Exception {
-        mvc.perform(get("/cas/1/trust"))
-                .andExpect(status().isOk())
-                .andExpect(view().name("cas/trustPage"))
-                .andExpect(content().string(Matchers.containsString(UiFixtures.ca(1, List.of()).details().sha256Fingerprint())))
-                .andExpect(content().string(Matchers.containsString("Unconstrained.")))
+        page("/cas/1/trust", "cas/trustPage")
+                .andExpect(shows(UiFixtures.ca(1, List.of()).details().sha256Fingerprint(), "Unconstrained."))
                 .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost:8080/install/linux -o inkan-install-ca-linux.sh"
                         + " &amp;&amp; echo &#39;" + dev.inkan.export.TrustInstallers.sha256(new dev.inkan.export.TrustInstallers(dev.inkan.export.TemplateRenderer.packaged())
                         .render(dev.inkan.export.TrustPlatform.LINUX, dev.inkan.export.RootOfTrust.of(UiFixtures.CA_CERT), "http://localhost:8080")) + "  inkan-install-ca-linux.sh&#39; | sha256sum -c - &amp;&amp; sudo sh inkan-install-ca-linux.sh")))
-                .andExpect(content().string(Matchers.containsString("curl -fsSL http://localhost:8080/ca.pem -o test-root-ca.crt")))
+                .andExpect(shows("curl -fsSL http://localhost:8080/ca.pem -o test-root-ca.crt"))
                 .andExpect(content().string(Matchers.stringContainsInOrder("macOS", "Windows", "Debian / Ubuntu", "Fedora",
                         "Arch", "Alpine", "Firefox", "Chromium", "Java", "Node.js", "Python", "curl", "Docker")))
-                .andExpect(content().string(Matchers.containsString("sudo update-ca-certificates")))
-                .andExpect(content().string(Matchers.containsString("Cert:\\LocalMachine\\Root")))
-                .andExpect(content().string(Matchers.containsString("data-copy=\"cmd-docker\"")));
+                .andExpect(shows("sudo update-ca-certificates", "Cert:\\LocalMachine\\Root", "data-copy=\"cmd-docker\""));
     }
 
     @Test
     void trustPageOfAConstrainedCaSaysWhatItMaySignFor() throws Exception {
         mvc.perform(get("/cas/2/trust"))
-                .andExpect(content().string(Matchers.containsString("Name-constrained:")))
+                .andExpect(shows("Name-constrained:"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Unconstrained."))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/install/linux"))));
     }
@@ -171,8 +155,8 @@ class CaPageControllerTests extends UiSliceTest {
         mvc.perform(get("/cas/3/trust"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))))
-                .andExpect(content().string(Matchers.containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(shows("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 // the certutil nickname is one single-quoted shell word ('\'' for each quote), HTML-escaped on the page
-                .andExpect(content().string(Matchers.containsString("-n &#39;&lt;script&gt;alert(1)&lt;/script&gt; $(touch x) &#39;\\&#39;&#39;q&#39;\\&#39;&#39; &quot;d&quot;&#39; -i")));
+                .andExpect(shows("-n &#39;&lt;script&gt;alert(1)&lt;/script&gt; $(touch x) &#39;\\&#39;&#39;q&#39;\\&#39;&#39; &quot;d&quot;&#39; -i"));
     }
 }

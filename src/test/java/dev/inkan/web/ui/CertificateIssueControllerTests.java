@@ -36,21 +36,17 @@ class CertificateIssueControllerTests extends UiSliceTest {
 
     @BeforeEach
     void oneDefaultCa() {
-        given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of())));
-        given(authorities.defaultAuthority()).willReturn(UiFixtures.ca(1, List.of()));
+        givenCas(UiFixtures.ca(1, List.of()));
     }
 
     @Test
     void issueFormStartsWithTheSafeDefaultsAndTheDefaultCa() throws Exception {
-        mvc.perform(get("/certificates/new"))
-                .andExpect(status().isOk())
-                .andExpect(view().name("certificates/issueForm"))
-                .andExpect(model().attribute("issueForm", org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.hasProperty("keyType", org.hamcrest.Matchers.is("ecdsa-p256")),
-                        org.hamcrest.Matchers.hasProperty("validityDays", org.hamcrest.Matchers.is(365)),
-                        org.hamcrest.Matchers.hasProperty("caId", org.hamcrest.Matchers.is(1L)))))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("825 days")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Test Root CA (default)")));
+        IssueForm form = (IssueForm) page("/certificates/new", "certificates/issueForm")
+                .andExpect(shows("825 days", "Test Root CA (default)", "value=\"365\""))
+                .andReturn().getModelAndView().getModel().get("issueForm");
+        assertThat(form.keyType).isEqualTo("ecdsa-p256");
+        assertThat(form.validityDays).isEqualTo(365);
+        assertThat(form.caId).isEqualTo(1L);
     }
 
     @Test

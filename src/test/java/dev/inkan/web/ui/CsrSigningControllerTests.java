@@ -42,17 +42,13 @@ class CsrSigningControllerTests extends UiSliceTest {
 
     @BeforeEach
     void oneDefaultCa() {
-        given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of())));
-        given(authorities.defaultAuthority()).willReturn(UiFixtures.ca(1, List.of()));
+        givenCas(UiFixtures.ca(1, List.of()));
     }
 
     @Test
     void csrFormOffersPasteAndUpload() throws Exception {
-        mvc.perform(get("/certificates/csr"))
-                .andExpect(status().isOk())
-                .andExpect(view().name("certificates/csrForm"))
-                .andExpect(content().string(Matchers.containsString("type=\"file\"")))
-                .andExpect(content().string(Matchers.containsString("enctype=\"multipart/form-data\"")));
+        page("/certificates/csr", "certificates/csrForm")
+                .andExpect(shows("type=\"file\"", "enctype=\"multipart/form-data\""));
     }
 
     @Test
@@ -62,10 +58,7 @@ class CsrSigningControllerTests extends UiSliceTest {
         mvc.perform(post("/certificates/csr").with(csrf()).param("csr", CSR).param("profile", "server").param("validityDays", "365"))
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("preview", PREVIEW))
-                .andExpect(content().string(Matchers.containsString("What will be signed")))
-                .andExpect(content().string(Matchers.containsString("DNS:www.app.test")))
-                .andExpect(content().string(Matchers.containsString("IP Address:10.0.0.9")))
-                .andExpect(content().string(Matchers.containsString("Sign this request")));
+                .andExpect(shows("What will be signed", "DNS:www.app.test", "IP Address:10.0.0.9", "Sign this request"));
         verify(issuance, never()).signCsr(any(), any());
     }
 
@@ -110,6 +103,6 @@ class CsrSigningControllerTests extends UiSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("csrForm", "csr", "rejected"))
                 .andExpect(model().attributeDoesNotExist("preview"))
-                .andExpect(content().string(Matchers.containsString("a CSR cannot make a CA")));
+                .andExpect(shows("a CSR cannot make a CA"));
     }
 }

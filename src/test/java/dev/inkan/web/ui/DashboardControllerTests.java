@@ -30,15 +30,10 @@ class DashboardControllerTests extends UiSliceTest {
         given(certificates.expiringNext(DashboardController.NEXT_TO_EXPIRE)).willReturn(List.of(UiFixtures.summary(5, CertificateStatus.EXPIRING)));
         given(authorities.list()).willReturn(List.of(UiFixtures.ca(1, List.of("home.test"))));
 
-        mvc.perform(get("/"))
-                .andExpect(status().isOk())
-                .andExpect(view().name("dashboard/dashboard"))
+        page("/", "dashboard/dashboard")
                 .andExpect(model().attribute("counts", counts))
-                .andExpect(content().string(Matchers.containsString("expiring within 30 days")))
-                .andExpect(content().string(Matchers.containsString("/certificates?status=expiring")))
-                .andExpect(content().string(Matchers.containsString("class=\"badge expiring\"")))
-                .andExpect(content().string(Matchers.containsString("only home.test and names below them")))
-                .andExpect(content().string(Matchers.containsString("Log out")));
+                .andExpect(shows("expiring within 30 days", "/certificates?status=expiring", "class=\"badge expiring\"",
+                        "only home.test and names below them", "Log out"));
     }
 
     @Test
@@ -48,7 +43,6 @@ class DashboardControllerTests extends UiSliceTest {
         given(authorities.list()).willReturn(List.of());
 
         mvc.perform(get("/"))
-                .andExpect(content().string(Matchers.containsString("No certificate is due to expire")))
-                .andExpect(content().string(Matchers.containsString("No CA yet")));
+                .andExpect(shows("No certificate is due to expire", "No CA yet"));
     }
 }

@@ -27,14 +27,11 @@ import org.openqa.selenium.WebElement;
  * The Notifications page in headless Chromium: a subscription made through its form (CSRF token and all), listed, its
  * secret shown once and proved by the signature of a "send test" that a real receiver gets; user-typed URLs inert.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationsPageBrowserTests extends RunningService {
+class NotificationsPageBrowserTests extends BrowserTest {
 
     /** One request as the receiver got it. */
     private record Received(String signature, byte[] body) {}
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -47,15 +44,10 @@ class NotificationsPageBrowserTests extends RunningService {
             exchange.close();
         });
         receiver.start();
-        chromium = new HeadlessChromium(anonymous().get("/ca.pem").text());
-        browser = chromium.driver();
     }
 
     @AfterAll
     void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (receiver != null) {
             receiver.stop(0);
         }
@@ -65,7 +57,7 @@ class NotificationsPageBrowserTests extends RunningService {
     void aSubscriptionMadeInTheFormIsListedItsSecretShownOnceAndItsTestDeliverySignedWithIt() throws Exception {
         String path = "/hooks/" + UUID.randomUUID().toString().substring(0, 8) + "?team=ops&note='quoted'";
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
-        logIn();
+        logInOnce();
         chromium.clickAndWait(browser.findElement(By.linkText("Notifications")));
         assertThat(browser.getCurrentUrl()).endsWith("/webhooks");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Notifications");
@@ -106,7 +98,7 @@ class NotificationsPageBrowserTests extends RunningService {
 
     @Test
     void markupTypedIntoTheUrlIsShownAsTextAndNothingIsSaved() throws Exception {
-        logIn();
+        logInOnce();
         browser.get(url("/webhooks"));
         int before = api().get("/api/v1/webhooks").json().size();
         String hostile = "mailto:<img src=x onerror=window.pwned=1>@x.test";
@@ -126,22 +118,5 @@ class NotificationsPageBrowserTests extends RunningService {
         return browser.findElements(By.cssSelector("main section.card")).stream()
                 .filter(section -> section.findElement(By.tagName("h2")).getText().equals(url)).findFirst()
                 .orElseThrow(() -> new AssertionError("no subscription card for " + url + " in " + browser.getPageSource()));
-    }
-
-    private void logIn() throws IOException {
-        browser.get(url("/"));
-        if (!browser.getCurrentUrl().contains("/login")) {
-            return; // the other test of this class logged in already
-        }
-        WebElement user = browser.findElement(By.id("username"));
-        user.clear();
-        user.sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(TOKEN);
-        chromium.clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
-        assertThat(browser.getCurrentUrl()).as("logged in").doesNotContain("/login");
-    }
-
-    private String url(String path) {
-        return "https://127.0.0.1:" + port + path;
     }
 }

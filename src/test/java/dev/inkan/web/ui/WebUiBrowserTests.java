@@ -41,31 +41,15 @@ import org.openqa.selenium.WebElement;
  * certificate issued by one step is revoked by a later one. Screenshots go to
  * {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebUiBrowserTests extends RunningService {
+class WebUiBrowserTests extends BrowserTest {
 
     /** The UI password is the admin token (user admin). */
     static final String PASSWORD = TOKEN;
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
     private String certificatePage;
     /** The dashboard's counts (valid, expiring, expired, revoked) right after logging in. */
     private long[] baseline;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = new HeadlessChromium(anonymous().get("/ca.pem").text());
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -210,11 +194,7 @@ class WebUiBrowserTests extends RunningService {
     @Order(10)
     void pkcs12DownloadedThroughTheSessionOpensWithTheChosenPassword() throws Exception {
         browser.get(certificatePage);
-        String csrf = browser.findElement(By.cssSelector("form[action$='/pkcs12'] input[name=_csrf]")).getDomProperty("value");
-        HttpResponse<byte[]> p12 = dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/pkcs12"))
-                .header("Cookie", chromium.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("password=correct-horse&_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8")))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> p12 = postInSession(certificatePage + "/pkcs12", "form[action$='/pkcs12']", "password=correct-horse");
         assertThat(p12.statusCode()).isEqualTo(200);
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         store.load(new ByteArrayInputStream(p12.body()), "correct-horse".toCharArray());
@@ -228,11 +208,7 @@ class WebUiBrowserTests extends RunningService {
     void nginxBundleDownloadedThroughTheSessionHoldsTheCertificateItsKeyAndAP12WithTheChosenPassword() throws Exception {
         browser.get(certificatePage);
         assertThat(browser.findElement(By.id("download-bundle")).getAttribute("formaction")).endsWith("/bundle.zip");
-        String csrf = browser.findElement(By.cssSelector("form[action$='/pkcs12'] input[name=_csrf]")).getDomProperty("value");
-        HttpResponse<byte[]> zip = dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(URI.create(certificatePage + "/bundle.zip"))
-                .header("Cookie", chromium.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("password=battery-staple&_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8")))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = postInSession(certificatePage + "/bundle.zip", "form[action$='/pkcs12']", "password=battery-staple");
         assertThat(zip.statusCode()).isEqualTo(200);
         java.util.Map<String, byte[]> files = new java.util.HashMap<>();
         try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.body()))) {
@@ -363,8 +339,8 @@ class WebUiBrowserTests extends RunningService {
     void everyPagePassesAxeCoreWcag21AaAndBestPractices() {
         String certificate = certificatePage.substring(certificatePage.indexOf("/certificates/"));
         for (String path : List.of("/", "/certificates", "/certificates?status=revoked", certificate, certificate + "/revoke",
-                "/certificates/new", "/certificates/csr", "/cas", "/cas/1", "/cas/1/trust", "/cas/new", "/cas/import",
-                "/certificates/987654321", "/no-such-page")) {
+                "/certificates/new", "/certificates/csr", "/cas", "/cas/1", "/cas/1/trust", "/cas/1/acme", "/cas/new", "/cas/import",
+                "/webhooks", "/audit", "/bootstrap", "/certificates/987654321", "/no-such-page")) {
             open(path);
             chromium.assertAccessible(path);
         }
@@ -393,20 +369,10 @@ class WebUiBrowserTests extends RunningService {
         assertThat(browser.getCurrentUrl()).matches(".*/certificates/\\d+");
     }
 
-    private void logIn(String password) {
-        open("/login");
-        WebElement user = browser.findElement(By.id("username"));
-        user.clear();
-        user.sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(password);
-        chromium.clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
-    }
-
     /** The dashboard's four numbers, in page order: valid, expiring, expired, revoked. */
     private long[] statusCounts() {
         return browser.findElements(By.cssSelector(".stat .n")).stream().mapToLong(e -> Long.parseLong(e.getText())).toArray();
     }
-
 
     private HttpResponse<byte[]> download(String address) throws IOException, InterruptedException {
         return dev.inkan.testing.TrustedCas.httpClient().send(HttpRequest.newBuilder(URI.create(address))
@@ -426,14 +392,5 @@ class WebUiBrowserTests extends RunningService {
     private String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText();
     }
-
-    private void open(String path) {
-        browser.get(url(path));
-    }
-
-    private String url(String path) {
-        return "https://127.0.0.1:" + port + path;
-    }
-
 
 }

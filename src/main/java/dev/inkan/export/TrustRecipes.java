@@ -1,16 +1,13 @@
-package dev.inkan.web.ui;
+package dev.inkan.export;
 
-import dev.inkan.export.RootOfTrust;
-import dev.inkan.export.ScriptLiterals;
-import dev.inkan.export.TrustInstallers;
-import dev.inkan.export.TrustPlatform;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 
 /**
- * The copy-paste commands of the "Trust this CA" page, one entry per trust store. Each store has
+ * The copy-paste recipes that add a CA to each trust store, as the "Trust this CA" page shows them
+ * (the install scripts of {@link TrustPlatform} do the same unattended). Each store has
  * its own recipe: the OS stores, Firefox's own NSS database (Firefox does not read the Linux
  * system store), Chromium's {@code $HOME/.pki/nssdb} on Linux, and runtimes that bring their own
  * bundle (Java's cacerts, Node's built-in roots, Python requests' certifi).
@@ -19,7 +16,7 @@ import java.util.Locale;
  * @param caUrl   an absolute URL the CA certificate can be fetched from without logging in, or null
  * @param baseUrl the service's plain-HTTP address, {@code http://HOST:PORT}
  */
-public record TrustInstructions(String caFile, String caUrl, String baseUrl, String nickname) {
+public record TrustRecipes(String caFile, String caUrl, String baseUrl, String nickname) {
 
     /** One trust store: where it is used, and the commands that add the CA to it. */
     public record Platform(String id, String name, String note, String commands) {
@@ -30,10 +27,10 @@ public record TrustInstructions(String caFile, String caUrl, String baseUrl, Str
      * can say anything): it goes into every command as one quoted word ({@link ScriptLiterals}), the
      * file name is a slug of it, and the URLs are used only when they are plain.
      */
-    static TrustInstructions of(String caName, String caUrl, String baseUrl) {
+    public static TrustRecipes of(String caName, String caUrl, String baseUrl) {
         String slug = caName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         String base = ScriptLiterals.plainUrl(baseUrl, TrustInstallers.UNKNOWN_BASE_URL);
-        return new TrustInstructions((slug.isEmpty() ? "inkan-ca" : slug) + ".crt", caUrl == null ? null : base + "/ca.pem",
+        return new TrustRecipes((slug.isEmpty() ? "inkan-ca" : slug) + ".crt", caUrl == null ? null : base + "/ca.pem",
                 base, ScriptLiterals.printable(caName));
     }
 
@@ -55,7 +52,7 @@ public record TrustInstructions(String caFile, String caUrl, String baseUrl, Str
      * ({@code ca}); each downloads its script and runs it only if its SHA-256 is the one pinned in the
      * command ({@link TrustInstallers#command}, the same text the bundle's README.txt shows).
      */
-    static List<Platform> oneLiners(TrustInstallers installers, RootOfTrust ca, String baseUrl) {
+    public static List<Platform> oneLiners(TrustInstallers installers, RootOfTrust ca, String baseUrl) {
         return ONE_LINER_NOTES.entrySet().stream()
                 .map(e -> new Platform("install-" + e.getKey().id(), e.getKey().title(), e.getValue(),
                         installers.command(e.getKey(), ca, baseUrl)))

@@ -1,17 +1,11 @@
-package dev.inkan.web.ui;
-
-import dev.inkan.export.RootOfTrust;
-
-import dev.inkan.export.TemplateRenderer;
-
-import dev.inkan.export.TrustInstallers;
+package dev.inkan.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inkan.export.ScriptLiterals;
-import dev.inkan.export.ScriptLiteralsTests;
 import dev.inkan.testing.HostileNames;
 import dev.inkan.testing.Processes;
+import dev.inkan.testing.TestPki;
+import java.security.cert.X509Certificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,17 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
  * Every command of the "Trust this CA" page keeps a hostile CA name one inert word: each is run in
  * {@code sh} with the trust tools stubbed, and nothing but the stubs runs.
  */
-class TrustInstructionsTests {
+class TrustRecipesTests {
 
     private static final String[] TOOLS = {"certutil", "keytool", "security", "update-ca-certificates", "update-ca-trust", "trust",
             "apk", "cp", "curl", "node", "java", "COPY", "RUN", "openssl"};
+
+    private static final X509Certificate CA_CERT = TestPki.root("Test Root CA").certificate();
 
     @TempDir
     Path dir;
 
     /** The pinned install one-liners (they embed the base URL and a hash, nothing of the CA's name). */
-    private static final List<TrustInstructions.Platform> ONE_LINERS = TrustInstructions.oneLiners(
-            new TrustInstallers(TemplateRenderer.packaged()), RootOfTrust.of(UiFixtures.CA_CERT), "http://127.0.0.1:8080");
+    private static final List<TrustRecipes.Platform> ONE_LINERS = TrustRecipes.oneLiners(
+            new TrustInstallers(TemplateRenderer.packaged()), RootOfTrust.of(CA_CERT), "http://127.0.0.1:8080");
 
     @Test
     void everyShellCommandOfThePageRunsWithoutExecutingAnythingFromTheCaName() throws Exception {
@@ -44,7 +40,7 @@ class TrustInstructionsTests {
         List<String> names = HostileNames.names(box.marks());
         int commands = 0;
         for (String name : names) {
-            TrustInstructions trust = TrustInstructions.of(name, "http://127.0.0.1:8080/ca.pem", "http://127.0.0.1:8080");
+            TrustRecipes trust = TrustRecipes.of(name, "http://127.0.0.1:8080/ca.pem", "http://127.0.0.1:8080");
             List<String> shell = new ArrayList<>();
             shell.add(trust.fetch());
             trust.platforms().stream().filter(p -> !p.id().equals("windows")).forEach(p -> shell.add(p.commands()));
@@ -69,7 +65,7 @@ class TrustInstructionsTests {
     @Test
     void thePowerShellCommandsKeepEveryValueInsideASingleQuotedString() {
         for (String name : HostileNames.names(dir)) {
-            TrustInstructions trust = TrustInstructions.of(name, "http://127.0.0.1:8080/ca.pem", "http://127.0.0.1:8080");
+            TrustRecipes trust = TrustRecipes.of(name, "http://127.0.0.1:8080/ca.pem", "http://127.0.0.1:8080");
             String windows = trust.platforms().stream().filter(p -> p.id().equals("windows")).findFirst().orElseThrow().commands();
             List<ScriptLiteralsTests.PowerShellToken> tokens = ScriptLiteralsTests.tokenize(windows);
             assertThat(tokens).filteredOn(ScriptLiteralsTests.PowerShellToken::quoted).extracting(ScriptLiteralsTests.PowerShellToken::text)
@@ -80,10 +76,10 @@ class TrustInstructionsTests {
 
     @Test
     void aForgedHostHeaderCannotPutSyntaxIntoTheOneLiners() {
-        TrustInstructions trust = TrustInstructions.of("Root", "x", "http://evil$(touch x):80");
-        var oneLiners = TrustInstructions.oneLiners(new TrustInstallers(TemplateRenderer.packaged()), RootOfTrust.of(UiFixtures.CA_CERT),
+        TrustRecipes trust = TrustRecipes.of("Root", "x", "http://evil$(touch x):80");
+        var oneLiners = TrustRecipes.oneLiners(new TrustInstallers(TemplateRenderer.packaged()), RootOfTrust.of(CA_CERT),
                 "http://evil$(touch x):80");
-        assertThat(Stream.concat(oneLiners.stream(), trust.platforms().stream()).map(TrustInstructions.Platform::commands))
+        assertThat(Stream.concat(oneLiners.stream(), trust.platforms().stream()).map(TrustRecipes.Platform::commands))
                 .noneMatch(c -> c.contains("$(touch"));
         assertThat(trust.fetch()).isEqualTo("curl -fsSL http://INKAN-HOST:8080/ca.pem -o root.crt");
     }
