@@ -53,7 +53,7 @@ public class RevocationBench {
             return;
         }
 
-        IssuingAuthority withUrls = ca.publishingAt(() -> new RevocationUrls("http://127.0.0.1:8080/crl/1.crl",
+        IssuingAuthority withUrls = IssuingAuthority.of(List.of(caCert), caKey.getPrivate(), () -> new RevocationUrls("http://127.0.0.1:8080/crl/1.crl",
                 "http://127.0.0.1:8080/ocsp", "http://127.0.0.1:8080/crl/1.cer"));
         LeafSpec spec = LeafSpec.of("bench.local", List.of("bench.local"), List.of(), CertificateProfile.SERVER, 90);
         PublicKey leafKey = KeyType.EC_P256.generate().getPublic();

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,10 @@ public class CrlPublisher {
     private final PublicationUrls urls;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Map<Long, PublishedCrl> served = new ConcurrentHashMap<>();
+    private final Map<Long, Served> served = new ConcurrentHashMap<>();
+
+    /** A CRL held in memory and when (System.nanoTime) its number was last found to be the database's latest. */
+    private record Served(PublishedCrl crl, long checkedAt) {}
 
     CrlPublisher(CertificateAuthorityService authorities, IssuedCertificates ledger, RevocationState state, RevocationSettings settings,
                  PublicationUrls urls, TransactionTemplate transactions, Clock clock) {
@@ -62,14 +66,26 @@ public class CrlPublisher {
             publish(caId);
             latest = state.crlNumber(caId).orElseThrow();
         }
-        PublishedCrl crl = served.get(caId);
+        Served known = served.get(caId);
+        PublishedCrl crl = known == null ? null : known.crl();
         if (crl == null || crl.info().number() != latest) {
             RevocationState.StoredCrl stored = state.crl(caId).orElseThrow();
             crl = new PublishedCrl(info(caId, stored.number(), stored.thisUpdate(), stored.nextUpdate(), stored.entries()), stored.der(),
                     Pem.encodeCrl(stored.der()));
-            served.put(caId, crl);
         }
+        served.put(caId, new Served(crl, System.nanoTime()));
         return crl;
+    }
+
+    /**
+     * The CRL of CA {@code caId} from memory, without a database read, when {@link #current} confirmed it the latest less
+     * than {@code ocsp-epoch-check} ago (a CRL issued by another instance shows within that time, one issued here at once);
+     * empty otherwise, then {@link #current} answers.
+     */
+    public Optional<PublishedCrl> recent(long caId) {
+        Served known = served.get(caId);
+        return known != null && System.nanoTime() - known.checkedAt() < settings.ocspEpochCheck().toNanos()
+                ? Optional.of(known.crl()) : Optional.empty();
     }
 
     /** What the API shows: number, thisUpdate, nextUpdate, entries and URLs. */
@@ -86,7 +102,8 @@ public class CrlPublisher {
         state.ensure(caId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = now.plus(settings.crlValidity());
-        return transactions.execute(status -> {
+        served.remove(caId); // a CRL issued now is served at once, not the one before it (recent)
+        CrlInfo issued = transactions.execute(status -> {
             long number = state.nextCrlNumber(caId); // locks the CA's row until commit: one generator at a time
             List<CrlContent.Entry> entries = entries(caId, now, null);
             byte[] der = CrlBuilder.build(ca.authority().certificate(), new CrlContent(BigInteger.valueOf(number), now, nextUpdate, entries,
@@ -97,6 +114,8 @@ public class CrlPublisher {
             }
             return info(caId, number, now, nextUpdate, entries.size());
         });
+        served.remove(caId);
+        return issued;
     }
 
     /**

@@ -77,15 +77,24 @@ public class OcspResponder {
      * pre-signed cache is one map lookup: no decoding, no parsing. {@code decoder} turns a new path into DER.
      */
     public Reply answerGet(String encoded, Function<String, byte[]> decoder) {
-        Cached known = byPath.get(encoded);
-        if (known != null && fresh(known)) {
-            return known.reply();
+        Reply known = cachedGet(encoded);
+        if (known != null) {
+            return known;
         }
         Cached answered = respond(decoder.apply(encoded));
         if (answered.caId() != NOT_CACHED && encoded.length() <= MAX_CACHED_PATH) {
             bounded(byPath).put(encoded, answered);
         }
         return answered.reply();
+    }
+
+    /**
+     * The pre-signed answer to {@code GET /ocsp/{encoded}} when this path was answered before and that answer is still
+     * fresh (not due for re-signing, its CA's revocation epoch unchanged); null otherwise, then {@link #answerGet} decides.
+     */
+    public Reply cachedGet(String encoded) {
+        Cached known = byPath.get(encoded);
+        return known != null && fresh(known) ? known.reply() : null;
     }
 
     private Cached respond(byte[] der) {

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param crlCheckInterval   how often the timer looks for CRLs due
  * @param expiredGrace       a revoked certificate stays on the CRL this long after its notAfter (RFC 5280 §3.3 lets it go then)
  * @param ocspValidity       nextUpdate - thisUpdate of OCSP responses; cached ones are re-signed after half of it
- * @param ocspEpochCheck     how often a cached OCSP response re-reads its CA's revocation epoch (revocations by other instances)
+ * @param ocspEpochCheck     how often a cached OCSP response re-reads its CA's revocation epoch, and a CRL served from memory its CRL number
+ *                           (revocations and CRLs by other instances)
  * @param ocspCacheSize      the most pre-signed OCSP responses kept in memory
  * @param delegatedResponder sign OCSP responses with a delegated responder certificate (id-kp-OCSPSigning, ocsp-nocheck)
  *                           instead of the CA key

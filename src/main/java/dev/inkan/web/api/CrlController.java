@@ -22,6 +22,7 @@ class CrlController {
 
     static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");
     static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
+    static final String PEM_FILE = "application/x-pem-file";
 
     private final CrlPublisher crls;
     private final CertificateAuthorityService authorities;
@@ -58,7 +59,7 @@ class CrlController {
 
     private static ResponseEntity<String> pem(CrlPublisher.PublishedCrl crl) {
         return cached(crl.info().thisUpdate(), crl.info().nextUpdate(), crl.info().number())
-                .contentType(MediaType.parseMediaType("application/x-pem-file")).body(crl.pem());
+                .contentType(MediaType.parseMediaType(PEM_FILE)).body(crl.pem());
     }
 
     @GetMapping("/crl/{caId}.cer")
@@ -71,8 +72,15 @@ class CrlController {
     static final long MAX_AGE_SECONDS = 300;
 
     private static ResponseEntity.BodyBuilder cached(Instant thisUpdate, Instant nextUpdate, long number) {
-        long seconds = Math.max(0, Duration.between(Instant.now(), nextUpdate).minusHours(1).toSeconds());
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(Math.min(seconds, MAX_AGE_SECONDS))).cachePublic())
-                .lastModified(thisUpdate).eTag("\"crl-" + number + "\"");
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(maxAgeSeconds(nextUpdate))).cachePublic())
+                .lastModified(thisUpdate).eTag(etag(number));
+    }
+
+    static long maxAgeSeconds(Instant nextUpdate) {
+        return Math.min(Math.max(0, Duration.between(Instant.now(), nextUpdate).minusHours(1).toSeconds()), MAX_AGE_SECONDS);
+    }
+
+    static String etag(long crlNumber) {
+        return "\"crl-" + crlNumber + "\"";
     }
 }

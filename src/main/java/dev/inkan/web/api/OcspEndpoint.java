@@ -47,6 +47,7 @@ class OcspEndpoint extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        response.setHeader("X-Content-Type-Options", "nosniff"); // as Spring Security sets it on every other answer
         try {
             switch (request.getMethod()) {
                 case "POST" -> post(request, response);
@@ -92,10 +93,8 @@ class OcspEndpoint extends OncePerRequestFilter {
         OcspResponder.Reply reply = responder.answerGet(raw.length() > "/ocsp/".length() ? raw.substring("/ocsp/".length()) : "",
                 OcspEndpoint::decode);
         if (reply.etag() != null) {
-            Instant now = Instant.now();
-            long maxAge = Math.max(0, Duration.between(now, reply.nextUpdate()).toSeconds());
             // RFC 5019 §6.2: max-age below nextUpdate; ETag and Last-Modified for revalidation
-            response.setHeader("Cache-Control", "max-age=" + maxAge + ", public, no-transform, must-revalidate");
+            response.setHeader("Cache-Control", cacheControl(reply));
             response.setHeader("ETag", reply.etag());
             response.setDateHeader("Last-Modified", reply.producedAt().toEpochMilli());
             response.setDateHeader("Expires", reply.nextUpdate().toEpochMilli());
@@ -107,6 +106,12 @@ class OcspEndpoint extends OncePerRequestFilter {
             response.setHeader("Cache-Control", "no-store");
         }
         write(response, HttpServletResponse.SC_OK, reply.body());
+    }
+
+    /** RFC 5019 §6.2: cacheable until the response's nextUpdate, revalidated after. */
+    static String cacheControl(OcspResponder.Reply reply) {
+        long maxAge = Math.max(0, Duration.between(Instant.now(), reply.nextUpdate()).toSeconds());
+        return "max-age=" + maxAge + ", public, no-transform, must-revalidate";
     }
 
     /** The DER of a GET request: percent-decoded, then base64 (RFC 6960 App. A.1); unreadable gives an empty array. */

@@ -1,16 +1,25 @@
 package dev.inkan.web.api;
 
+import dev.inkan.revocation.CrlPublisher;
 import dev.inkan.revocation.OcspResponder;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.catalina.Container;
+import org.apache.catalina.Engine;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.ProtocolHandler;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Wiring of the public OCSP endpoint: {@link OcspEndpoint} first in the filter chain for {@code /ocsp}
- * and {@code /ocsp/*}, and Tomcat passing {@code %2F} through (RFC 5019 §5 clients percent-encode the
- * {@code /} of base64 in GET requests; Tomcat would refuse them with 400 otherwise).
+ * Wiring of the public OCSP and CRL endpoints: {@link OcspEndpoint} first in the filter chain for {@code /ocsp}
+ * and {@code /ocsp/*}; Tomcat passing {@code %2F} through (RFC 5019 §5 clients percent-encode the {@code /} of
+ * base64 in GET requests; Tomcat would refuse them with 400 otherwise); and {@link RevocationFastPath} in front of
+ * every plain-HTTP connector (the one OCSP and CRL URLs in certificates name), so cached answers skip the container.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicRevocationEndpoints {
@@ -26,5 +35,27 @@ class PublicRevocationEndpoints {
     @Bean
     TomcatConnectorCustomizer encodedSlashInOcspGets() {
         return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
+    /**
+     * Runs once every connector (also the plain one added beside HTTPS) is in the service and none is initialised yet; the
+     * servlet adapter a connector creates in its init is wrapped right after. HTTPS connectors keep the full path (HSTS).
+     */
+    @Bean
+    TomcatContextCustomizer revocationFastPath(OcspResponder ocsp, CrlPublisher crls, MeterRegistry registry) {
+        return context -> {
+            Container engine = context.getParent() == null ? null : context.getParent().getParent();
+            if (!(engine instanceof Engine e) || e.getService() == null) {
+                return;
+            }
+            for (Connector connector : e.getService().findConnectors()) {
+                connector.addLifecycleListener(event -> {
+                    if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType()) && !connector.getSecure()) {
+                        ProtocolHandler handler = connector.getProtocolHandler();
+                        handler.setAdapter(RevocationFastPath.of(handler.getAdapter(), ocsp, crls, registry));
+                    }
+                });
+            }
+        };
     }
 }
