@@ -16,21 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * update and deactivation (§7.3.2, §7.3.6), and key rollover (keyChange, §7.3.5).
  */
 @Service
-public class AcmeAccounts {
-
-    private final AccountStore accounts;
-    private final AcmeDirectory directory;
-    private final EabKeys eabKeys;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
-
-    AcmeAccounts(AccountStore accounts, AcmeDirectory directory, EabKeys eabKeys, TransactionTemplate transactions, Clock clock) {
-        this.accounts = accounts;
-        this.directory = directory;
-        this.eabKeys = eabKeys;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
+public record AcmeAccounts(AccountStore accounts, AcmeDirectory directory, EabKeys eabKeys, TransactionTemplate transactions, Clock clock) {
 
     public List<AcmeAccount> list(long caId) {
         directory.settings(caId);

@@ -19,21 +19,7 @@ import org.springframework.stereotype.Service;
  * the CSR checks every other path uses) and download the PEM chain (§7.4.2). Revocation is {@link AcmeRevocation}.
  */
 @Service
-public class AcmeIssuance {
-
-    private final AcmeOrders acmeOrders;
-    private final OrderStore orders;
-    private final AcmeDirectory directory;
-    private final IssuanceService issuance;
-    private final CertificateRecords records;
-
-    AcmeIssuance(AcmeOrders acmeOrders, OrderStore orders, AcmeDirectory directory, IssuanceService issuance, CertificateRecords records) {
-        this.acmeOrders = acmeOrders;
-        this.orders = orders;
-        this.directory = directory;
-        this.issuance = issuance;
-        this.records = records;
-    }
+public record AcmeIssuance(AcmeOrders acmeOrders, OrderStore orders, AcmeDirectory directory, IssuanceService issuance, CertificateRecords records) {
 
     public AcmeResponse finalizeOrder(AcmeUrls urls, SignedRequest request, long id) {
         DirectorySettings settings = directory.requireEnabled(urls);

@@ -1,6 +1,6 @@
 package dev.inkan.acme;
 
-import java.security.SecureRandom;
+import dev.inkan.engine.CryptoProviders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,25 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wildcards, their expiry, and the start of a challenge's validation. Finalize and certificates are in {@link AcmeIssuance}.
  */
 @Service
-public class AcmeOrders {
+public record AcmeOrders(OrderStore orders, AcmeDirectory directory, ChallengeValidation validation, TransactionTemplate transactions, Clock clock) {
 
     /** How long an order and its authorizations may stay unfinished. */
     static final Duration ORDER_LIFETIME = Duration.ofDays(7);
     private static final int RETRY_AFTER_SECONDS = 1;
-    private final SecureRandom random = new SecureRandom();
-    private final OrderStore orders;
-    private final AcmeDirectory directory;
-    private final ChallengeValidation validation;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
-
-    AcmeOrders(OrderStore orders, AcmeDirectory directory, ChallengeValidation validation, TransactionTemplate transactions, Clock clock) {
-        this.orders = orders;
-        this.directory = directory;
-        this.validation = validation;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     public AcmeResponse newOrder(AcmeUrls urls, SignedRequest request) {
         AcmeAccount account = request.requireAccount();
@@ -244,7 +230,7 @@ public class AcmeOrders {
     /** 256 random bits, base64url (RFC 8555 §8.1: at least 128 bits of entropy). */
     private String token() {
         byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
+        CryptoProviders.random().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -18,19 +18,7 @@ import org.springframework.stereotype.Service;
  * revokeCert (RFC 8555 §7.6) for what this directory issued over ACME, through the revocation every other path uses.
  */
 @Service
-public class AcmeRevocation {
-
-    private final AcmeDirectory directory;
-    private final OrderStore orders;
-    private final CertificateRecords records;
-    private final CertificateRevocation revocation;
-
-    AcmeRevocation(AcmeDirectory directory, OrderStore orders, CertificateRecords records, CertificateRevocation revocation) {
-        this.directory = directory;
-        this.orders = orders;
-        this.records = records;
-        this.revocation = revocation;
-    }
+public record AcmeRevocation(AcmeDirectory directory, OrderStore orders, CertificateRecords records, CertificateRevocation revocation) {
 
     /** revokeCert (RFC 8555 §7.6): signed by the account that ordered it, or by the certificate's own key. */
     public AcmeResponse revoke(AcmeUrls urls, SignedRequest request) {

@@ -17,4 +17,11 @@ public record SmtpProperties(String host, @DefaultValue("587") int port, String 
     public boolean configured() {
         return host != null && !host.isBlank();
     }
+
+    /** Never prints the password (beans that hold these settings may be printed). */
+    @Override
+    public String toString() {
+        return "SmtpProperties[host=" + host + ", port=" + port + ", username=" + username + ", password="
+                + (password == null ? "(none)" : "(set)") + ", starttls=" + starttls + ", from=" + from + "]";
+    }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * whether the certificate predates the CRL/OCSP URLs (then clients cannot find out about it).
  */
 @Component
-public class RevocationStatusView {
+public record RevocationStatusView(OcspResponder responder, CrlPublisher crls, CertificateAuthorityService authorities) {
 
     /**
      * @param ocspStatus   {@code good}, {@code revoked} or {@code unknown}, as the responder answers now
@@ -34,16 +34,6 @@ public class RevocationStatusView {
         public boolean predatesUrls() {
             return !hasCrlUrl && !hasOcspUrl;
         }
-    }
-
-    private final OcspResponder responder;
-    private final CrlPublisher crls;
-    private final CertificateAuthorityService authorities;
-
-    RevocationStatusView(OcspResponder responder, CrlPublisher crls, CertificateAuthorityService authorities) {
-        this.responder = responder;
-        this.crls = crls;
-        this.authorities = authorities;
     }
 
     public View of(long caId, String certificatePem) {

@@ -18,39 +18,28 @@ import org.springframework.web.bind.annotation.RestController;
  * the CRL's nextUpdate.
  */
 @RestController
-class CrlController {
+record CrlController(CrlPublisher crls, CertificateAuthorityService authorities) {
 
     static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");
     static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
     static final String PEM_FILE = "application/x-pem-file";
 
-    private final CrlPublisher crls;
-    private final CertificateAuthorityService authorities;
-
-    CrlController(CrlPublisher crls, CertificateAuthorityService authorities) {
-        this.crls = crls;
-        this.authorities = authorities;
+    /**
+     * The latest full CRL, or with {@code -delta} the latest delta CRL (RFC 5280 §5.2.4, named by the full CRL's
+     * Freshest CRL extension; 404 while deltas are off): DER, and PEM below.
+     */
+    @GetMapping("/crl/{caId:\\d+}{delta:(?:-delta)?}.crl")
+    ResponseEntity<byte[]> der(@PathVariable long caId, @PathVariable String delta) {
+        return der(published(caId, delta));
     }
 
-    @GetMapping("/crl/{caId}.crl")
-    ResponseEntity<byte[]> der(@PathVariable long caId) {
-        return der(crls.current(caId));
+    @GetMapping("/crl/{caId:\\d+}{delta:(?:-delta)?}.pem")
+    ResponseEntity<String> pem(@PathVariable long caId, @PathVariable String delta) {
+        return pem(published(caId, delta));
     }
 
-    @GetMapping("/crl/{caId}.pem")
-    ResponseEntity<String> pem(@PathVariable long caId) {
-        return pem(crls.current(caId));
-    }
-
-    /** The latest delta CRL (RFC 5280 §5.2.4), named by the full CRL's Freshest CRL extension; 404 while deltas are off. */
-    @GetMapping("/crl/{caId}-delta.crl")
-    ResponseEntity<byte[]> deltaDer(@PathVariable long caId) {
-        return der(crls.currentDelta(caId));
-    }
-
-    @GetMapping("/crl/{caId}-delta.pem")
-    ResponseEntity<String> deltaPem(@PathVariable long caId) {
-        return pem(crls.currentDelta(caId));
+    private CrlPublisher.PublishedCrl published(long caId, String delta) {
+        return delta.isEmpty() ? crls.current(caId) : crls.currentDelta(caId);
     }
 
     private static ResponseEntity<byte[]> der(CrlPublisher.PublishedCrl crl) {
