@@ -2,6 +2,7 @@ package dev.inkan.acme;
 
 import com.google.common.net.InetAddresses;
 import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.engine.Input;
 import dev.inkan.engine.SubjectAltNames;
 import java.util.Locale;
 
@@ -25,14 +26,14 @@ public record Identifier(String type, String value) {
                     throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + RequestRejectedException.abbreviate(value)
                             + "' is an IP address; order it as {\"type\":\"ip\"} (RFC 8738)");
                 }
-                return new Identifier(DNS, SubjectAltNames.builder().dns("identifiers", value.strip()).build()
+                return new Identifier(DNS, SubjectAltNames.builder().dns(Input.named("identifiers"), value.strip()).build()
                         .values(SubjectAltNames.Kind.DNS).get(0).toLowerCase(Locale.ROOT));
             }
             if (IP.equals(type)) {
                 if (!InetAddresses.isInetAddress(value.strip())) {
                     throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + RequestRejectedException.abbreviate(value) + "' is not an IP address");
                 }
-                return new Identifier(IP, SubjectAltNames.builder().ip("identifiers", value.strip()).build()
+                return new Identifier(IP, SubjectAltNames.builder().ip(Input.named("identifiers"), value.strip()).build()
                         .values(SubjectAltNames.Kind.IP).get(0));
             }
         } catch (RequestRejectedException e) {

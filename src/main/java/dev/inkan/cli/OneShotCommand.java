@@ -59,7 +59,7 @@ public final class OneShotCommand {
             }
             return 0;
         } catch (RequestRejectedException e) {
-            err.println(e.field() + ": " + oneLine(e.getMessage()));
+            err.println(e.field(OneShotIssuance::variable) + ": " + oneLine(e.getMessage()));
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("--out: cannot write to " + dir.toAbsolutePath().normalize() + " (" + reason(e)
                     + "); give a directory this user can write to, or fix its permissions");

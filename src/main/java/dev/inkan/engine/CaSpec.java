@@ -16,22 +16,22 @@ public record CaSpec(String commonName, String organization, int validityDays,
 
     public CaSpec {
         if (commonName == null || commonName.isBlank()) {
-            throw new InvalidInputException("name", "a CA needs a name; write e.g. \"Inkan Dev Root CA\"");
+            throw new InvalidInputException(Field.CA_NAME, "a CA needs a name; write e.g. \"Inkan Dev Root CA\"");
         }
         commonName = commonName.strip();
         if (commonName.length() > SubjectAltNames.MAX_COMMON_NAME || commonName.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("name", "a CA name has 1 to 64 printable characters (RFC 5280 ub-common-name)");
+            throw new InvalidInputException(Field.CA_NAME, "a CA name has 1 to 64 printable characters (RFC 5280 ub-common-name)");
         }
         if (organization != null && (organization.isBlank() || organization.length() > 64)) {
             organization = organization.isBlank() ? null : organization.substring(0, 64);
         }
         if (validityDays < 1 || validityDays > MAX_VALIDITY_DAYS) {
-            throw new InvalidInputException("validityDays", "a CA's validity is 1 to " + MAX_VALIDITY_DAYS + " days; "
+            throw new InvalidInputException(Field.CA_VALIDITY_DAYS, "a CA's validity is 1 to " + MAX_VALIDITY_DAYS + " days; "
                     + validityDays + " is outside that");
         }
         constraints = constraints == null ? new NameConstraintPolicy(java.util.List.of(), java.util.List.of()) : constraints;
         if (pathLength != null && pathLength < 0) {
-            throw new InvalidInputException("pathLength", "a path length is 0 or more");
+            throw new InvalidInputException(Field.PATH_LENGTH, "a path length is 0 or more");
         }
     }
 

@@ -75,10 +75,10 @@ public final class CertificateIssuer {
      * accept in a server profile, and names outside any name constraint of the CA's chain.
      */
     public static X509Certificate leaf(LeafSpec spec, PublicKey subjectKey, IssuingAuthority ca, Instant now) {
-        KeyType keyType = KeyType.of(subjectKey).orElseThrow(() -> new PolicyViolationException("keyType",
+        KeyType keyType = KeyType.of(subjectKey).orElseThrow(() -> new PolicyViolationException(Field.KEY_TYPE,
                 "the key is an " + KeyType.describe(subjectKey) + ", which Inkan does not certify: use " + KeyType.names()));
         if (spec.profile().isServer() && (!keyType.acceptedByBrowsers() || !ca.keyType().acceptedByBrowsers())) {
-            throw new PolicyViolationException("keyType", "browsers do not accept Ed25519 in TLS server certificates;"
+            throw new PolicyViolationException(Field.KEY_TYPE, "browsers do not accept Ed25519 in TLS server certificates;"
                     + " use ecdsa-p256 (or the client profile for an Ed25519 client certificate)");
         }
         checkIssuerUsable(ca, now);
@@ -137,11 +137,11 @@ public final class CertificateIssuer {
     private static void checkIssuerUsable(IssuingAuthority ca, Instant now) {
         X509Certificate cert = ca.certificate();
         if (cert.getNotAfter().toInstant().isBefore(now)) {
-            throw new PolicyViolationException("caId", "the CA '" + cert.getSubjectX500Principal().getName()
+            throw new PolicyViolationException(Field.ISSUING_CA, "the CA '" + cert.getSubjectX500Principal().getName()
                     + "' expired on " + cert.getNotAfter().toInstant() + "; create or import a CA that is still valid");
         }
         if (cert.getBasicConstraints() < 0) {
-            throw new PolicyViolationException("caId", "the certificate '" + cert.getSubjectX500Principal().getName()
+            throw new PolicyViolationException(Field.ISSUING_CA, "the certificate '" + cert.getSubjectX500Principal().getName()
                     + "' is not a CA (basicConstraints CA:FALSE); use a CA certificate");
         }
     }
@@ -169,7 +169,7 @@ public final class CertificateIssuer {
                     validator.checkPermitted(general);
                     validator.checkExcluded(general);
                 } catch (NameConstraintValidatorException e) {
-                    throw new PolicyViolationException(name.kind() == SubjectAltNames.Kind.IP ? "ipAddresses" : "dnsNames",
+                    throw new PolicyViolationException(name.kind() == SubjectAltNames.Kind.IP ? Field.IP_ADDRESSES : Field.DNS_NAMES,
                             "'" + name.value() + "' is outside the names the CA '" + cert.getSubjectX500Principal().getName()
                                     + "' may sign for (name constraints); ask for names inside its permitted domains");
                 }

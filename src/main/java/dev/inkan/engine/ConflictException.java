@@ -5,4 +5,8 @@ public final class ConflictException extends RequestRejectedException {
     public ConflictException(String field, String message) {
         super(field, message);
     }
+
+    public ConflictException(Input input, String message) {
+        super(input, message);
+    }
 }

@@ -5,4 +5,8 @@ public final class InvalidInputException extends RequestRejectedException {
     public InvalidInputException(String field, String message) {
         super(field, message);
     }
+
+    public InvalidInputException(Input input, String message) {
+        super(input, message);
+    }
 }

@@ -46,7 +46,7 @@ public interface IssuingAuthority {
             throw new IllegalArgumentException("an issuing authority needs its certificate");
         }
         X509Certificate certificate = chain.get(0);
-        KeyType type = KeyType.of(certificate.getPublicKey()).orElseThrow(() -> new PolicyViolationException("caCertificate",
+        KeyType type = KeyType.of(certificate.getPublicKey()).orElseThrow(() -> new PolicyViolationException(Field.CA_CERTIFICATE,
                 "the CA's key is an " + KeyType.describe(certificate.getPublicKey()) + ", which Inkan does not sign with; use a CA key of "
                         + KeyType.names()));
         return new InMemoryAuthority(List.copyOf(chain), type, key, urls);

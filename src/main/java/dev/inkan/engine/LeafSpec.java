@@ -40,18 +40,19 @@ public record LeafSpec(String commonName, SubjectAltNames names, CertificateProf
         List<String> dns = dnsNames == null ? List.of() : List.copyOf(dnsNames);
         List<String> ips = ipAddresses == null ? List.of() : List.copyOf(ipAddresses);
         if (dns.size() > SubjectAltNames.MAX_NAMES || ips.size() > SubjectAltNames.MAX_NAMES) {
-            throw new InvalidInputException(dns.size() > SubjectAltNames.MAX_NAMES ? "dnsNames" : "ipAddresses",
+            throw new InvalidInputException(dns.size() > SubjectAltNames.MAX_NAMES ? Field.DNS_NAMES : Field.IP_ADDRESSES,
                     "too many names: at most " + SubjectAltNames.MAX_NAMES + " fit in one certificate");
         }
         String cn = commonName == null || commonName.isBlank()
                 ? (!dns.isEmpty() ? dns.get(0) : !ips.isEmpty() ? ips.get(0) : null)
                 : commonName.strip();
         if (cn == null) {
-            throw new InvalidInputException("commonName", "give a common name or at least one DNS name or IP address");
+            throw new InvalidInputException(Field.COMMON_NAME, "give a common name or at least one DNS name or IP address");
         }
-        String dnsField = namesField != null ? namesField : "dnsNames";
-        String ipField = namesField != null ? namesField : "ipAddresses";
-        String cnField = namesField != null ? namesField : commonName != null && !commonName.isBlank() ? "commonName"
+        Input csr = namesField == null ? null : Input.named(namesField);
+        Input dnsField = csr != null ? csr : Field.DNS_NAMES;
+        Input ipField = csr != null ? csr : Field.IP_ADDRESSES;
+        Input cnField = csr != null ? csr : commonName != null && !commonName.isBlank() ? Field.COMMON_NAME
                 : !dns.isEmpty() ? dnsField : ipField;
         SubjectAltNames.Builder names = SubjectAltNames.builder();
         Optional<SubjectAltNames.Name> cnName = SubjectAltNames.nameOfCommonName(cnField, cn, p.isServer());
@@ -66,10 +67,10 @@ public record LeafSpec(String commonName, SubjectAltNames names, CertificateProf
 
     static void checkValidity(int validityDays) {
         if (validityDays < 1) {
-            throw new InvalidInputException("validityDays", "validity must be at least 1 day; " + validityDays + " was given");
+            throw new InvalidInputException(Field.VALIDITY_DAYS, "validity must be at least 1 day; " + validityDays + " was given");
         }
         if (validityDays > MAX_VALIDITY_DAYS) {
-            throw new PolicyViolationException("validityDays", "validity of " + validityDays + " days exceeds "
+            throw new PolicyViolationException(Field.VALIDITY_DAYS, "validity of " + validityDays + " days exceeds "
                     + MAX_VALIDITY_DAYS + ", the most Apple platforms accept for a TLS certificate; choose 825 or fewer");
         }
     }

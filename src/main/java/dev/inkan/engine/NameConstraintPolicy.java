@@ -37,7 +37,7 @@ public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRange
             if (d != null && d.startsWith(".")) {
                 d = d.substring(1);
             }
-            String name = SubjectAltNames.normaliseDns(field, d == null ? "" : d);
+            String name = SubjectAltNames.normaliseDns(Input.named(field), d == null ? "" : d);
             if (name.startsWith("*.")) {
                 throw new InvalidInputException(field, "'" + domain + "': a permitted domain is written without a wildcard;"
                         + " example.test already covers every name below it");

@@ -5,4 +5,8 @@ public final class NotFoundException extends RequestRejectedException {
     public NotFoundException(String field, String message) {
         super(field, message);
     }
+
+    public NotFoundException(Input input, String message) {
+        super(input, message);
+    }
 }

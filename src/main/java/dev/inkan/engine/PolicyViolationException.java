@@ -8,4 +8,8 @@ public final class PolicyViolationException extends RequestRejectedException {
     public PolicyViolationException(String field, String message) {
         super(field, message);
     }
+
+    public PolicyViolationException(Input input, String message) {
+        super(input, message);
+    }
 }

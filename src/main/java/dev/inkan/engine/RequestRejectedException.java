@@ -9,11 +9,16 @@ package dev.inkan.engine;
 public abstract sealed class RequestRejectedException extends RuntimeException
         permits InvalidInputException, PolicyViolationException, NotFoundException, ConflictException {
 
-    private final String field;
+    private final Input input;
 
-    protected RequestRejectedException(String field, String message) {
+    protected RequestRejectedException(Input input, String message) {
         super(message);
-        this.field = field;
+        this.input = input;
+    }
+
+    /** A refusal of an input the caller names itself (modules above the engine name their own request fields). */
+    protected RequestRejectedException(String field, String message) {
+        this(Input.named(field), message);
     }
 
     /** Rejected input as it is quoted in a message: one line, control characters as '?', at most 60 characters. */
@@ -30,8 +35,11 @@ public abstract sealed class RequestRejectedException extends RuntimeException
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
     }
 
-    /** The request field (API), form field (UI) or variable (one-shot) at fault. */
-    public String field() {
-        return field;
+    /**
+     * The input at fault in a front end's words: an engine {@link Field} through that front end's one mapping
+     * ({@code names}), or the name the caller gave. This is the only way to read it.
+     */
+    public String field(java.util.function.Function<Field, String> names) {
+        return input instanceof Field field ? names.apply(field) : ((Input.Named) input).name();
     }
 }

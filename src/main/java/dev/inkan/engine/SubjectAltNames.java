@@ -127,7 +127,7 @@ public final class SubjectAltNames {
          * Adds a name whose kind is recognised from its form: an IP literal (IPv6 with or without
          * brackets), an e-mail address, a URI, or else a DNS name.
          */
-        public Builder add(String field, String raw) {
+        public Builder add(Input field, String raw) {
             String text = clean(field, raw);
             if (looksLikeIp(text)) {
                 return add(new Name(Kind.IP, normaliseIp(field, text)));
@@ -141,7 +141,7 @@ public final class SubjectAltNames {
             return add(new Name(Kind.DNS, normaliseDns(field, text)));
         }
 
-        public Builder addAll(String field, Collection<String> raw) {
+        public Builder addAll(Input field, Collection<String> raw) {
             if (raw != null) {
                 raw.forEach(r -> add(field, r));
             }
@@ -149,13 +149,13 @@ public final class SubjectAltNames {
         }
 
         /** Adds a DNS name; an IP literal given here is filed as an iPAddress (what the user meant). */
-        public Builder dns(String field, String raw) {
+        public Builder dns(Input field, String raw) {
             String text = clean(field, raw);
             return looksLikeIp(text) ? add(new Name(Kind.IP, normaliseIp(field, text))) : add(new Name(Kind.DNS, normaliseDns(field, text)));
         }
 
         /** Adds an IPv4 or IPv6 literal; anything else is refused. */
-        public Builder ip(String field, String raw) {
+        public Builder ip(Input field, String raw) {
             return add(new Name(Kind.IP, normaliseIp(field, clean(field, raw))));
         }
 
@@ -165,7 +165,7 @@ public final class SubjectAltNames {
 
         private Builder add(Name name) {
             if (names.add(name) && names.size() > MAX_NAMES) {
-                throw new InvalidInputException("dnsNames", "too many names: at most " + MAX_NAMES
+                throw new InvalidInputException(Field.DNS_NAMES, "too many names: at most " + MAX_NAMES
                         + " fit in one certificate; issue several certificates instead");
             }
             return this;
@@ -177,7 +177,7 @@ public final class SubjectAltNames {
      * empty when it is free text (allowed only where {@code mustBeName} is false, e.g. a client
      * certificate's "Jane Doe").
      */
-    public static Optional<Name> nameOfCommonName(String field, String commonName, boolean mustBeName) {
+    public static Optional<Name> nameOfCommonName(Input field, String commonName, boolean mustBeName) {
         if (commonName == null || commonName.isBlank()) {
             throw new InvalidInputException(field, "the common name is empty; write a host name such as app.test");
         }
@@ -200,7 +200,7 @@ public final class SubjectAltNames {
         }
     }
 
-    private static String clean(String field, String raw) {
+    private static String clean(Input field, String raw) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException(field, "a name is empty; remove it or write a host name such as app.test");
         }
@@ -223,7 +223,7 @@ public final class SubjectAltNames {
         return text.indexOf(':') >= 0 && !text.contains("://") || bare.matches("[0-9.]+") || InetAddresses.isInetAddress(bare);
     }
 
-    static String normaliseIp(String field, String text) {
+    static String normaliseIp(Input field, String text) {
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         if (bare.indexOf('%') >= 0 || !InetAddresses.isInetAddress(bare)) {
             throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text)
@@ -241,7 +241,7 @@ public final class SubjectAltNames {
     }
 
     /** Validates and normalises a DNS name (or wildcard) to lower-case A-labels without a trailing dot. */
-    static String normaliseDns(String field, String text) {
+    static String normaliseDns(Input field, String text) {
         String name = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
         boolean wildcard = name.startsWith("*.");
         String base = wildcard ? name.substring(2) : name;
@@ -283,7 +283,7 @@ public final class SubjectAltNames {
         }
     }
 
-    private static String toAscii(String field, String original, String name) {
+    private static String toAscii(Input field, String original, String name) {
         if (name.chars().allMatch(c -> c < 0x80)) {
             return name;
         }
@@ -314,7 +314,7 @@ public final class SubjectAltNames {
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
-    private static String email(String field, String text) {
+    private static String email(Input field, String text) {
         int at = text.lastIndexOf('@');
         String local = text.substring(0, at);
         if (!EMAIL_LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".")) {
@@ -323,7 +323,7 @@ public final class SubjectAltNames {
         return local + "@" + normaliseDns(field, text.substring(at + 1));
     }
 
-    private static String uri(String field, String text) {
+    private static String uri(Input field, String text) {
         try {
             URI uri = new URI(text);
             if (uri.getScheme() == null || !text.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {

@@ -62,7 +62,7 @@ public record ExistingCa(IssuingAuthority authority, String keyPem, String certi
         try {
             CaCertificateCheck.requireUsable("CA_CERT", chain.get(0), key, now);
         } catch (RequestRejectedException e) {
-            throw new PolicyViolationException(e.field(), "the CA in " + certFile + " and " + keyFile + " cannot be reused: "
+            throw new PolicyViolationException(e.field(OneShotIssuance::variable), "the CA in " + certFile + " and " + keyFile + " cannot be reused: "
                     + e.getMessage());
         }
         return new ExistingCa(IssuingAuthority.of(chain, key), keyPem, certPem);

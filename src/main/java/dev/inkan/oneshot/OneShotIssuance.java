@@ -5,11 +5,11 @@ import dev.inkan.engine.CertificateIssuer;
 import dev.inkan.engine.CrlBuilder;
 import dev.inkan.engine.CrlContent;
 import dev.inkan.engine.InvalidInputException;
+import dev.inkan.engine.Field;
 import dev.inkan.engine.IssuingAuthority;
 import dev.inkan.engine.LeafSpec;
 import dev.inkan.engine.NameConstraintPolicy;
 import dev.inkan.engine.Pem;
-import dev.inkan.engine.PolicyViolationException;
 import dev.inkan.engine.RequestRejectedException;
 import dev.inkan.engine.SigningRequest;
 import dev.inkan.engine.CertificateBundle;
@@ -28,11 +28,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Supplier;
 
 /**
  * A one-shot run: a CA (reused from the output directory, after checking it, or made new), a
@@ -42,10 +40,6 @@ import java.util.function.Supplier;
  */
 public final class OneShotIssuance {
 
-    /** Engine fields of a leaf request, as one-shot variables. */
-    private static final Map<String, String> LEAF_VARIABLES = Map.of("commonName", "SSL_SUBJECT", "dnsNames", "SSL_DNS",
-            "ipAddresses", "SSL_IP", "validityDays", "SSL_EXPIRE", "keyType", "SSL_KEY_TYPE", "caId", "CA_CERT");
-    private static final Map<String, String> CA_VARIABLES = Map.of("name", "CA_SUBJECT", "validityDays", "CA_EXPIRE");
 
     /** Where a generated cert.p12 password goes (0600), when P12_PASSWORD is not set. */
     public static final String PASSWORD_FILE = "cert.p12.password";
@@ -67,8 +61,8 @@ public final class OneShotIssuance {
         // Everything that costs nothing is checked before any key is generated.
         String subject = request.subject() != null || !request.dnsNames().isEmpty() || !request.ipAddresses().isEmpty()
                 ? request.subject() : OneShotRequest.DEFAULT_SUBJECT;
-        LeafSpec spec = as(LEAF_VARIABLES, () -> LeafSpec.of(subject, request.dnsNames(), request.ipAddresses(),
-                request.profile(), request.expireDays()));
+        LeafSpec spec = LeafSpec.of(subject, request.dnsNames(), request.ipAddresses(),
+                request.profile(), request.expireDays());
         NameConstraintPolicy constraints = nameConstraints(request);
         if (existing != null && !constraints.isEmpty()) {
             throw new InvalidInputException(request.caPermittedDns().isEmpty() ? "CA_PERMITTED_IP" : "CA_PERMITTED_DNS",
@@ -76,7 +70,7 @@ public final class OneShotIssuance {
                             + " remove " + names.caKey() + " and " + names.caCert() + " to have a constrained CA made");
         }
         CaSpec caSpec = existing != null ? null
-                : as(CA_VARIABLES, () -> new CaSpec(request.caSubject(), null, request.caExpireDays(), constraints, null));
+                : new CaSpec(request.caSubject(), null, request.caExpireDays(), constraints, null);
 
         List<String> progress = new ArrayList<>();
         UsedCa ca;
@@ -94,7 +88,7 @@ public final class OneShotIssuance {
             ca = create(caSpec, request, now, progress);
             key = serverKey(serverKey);
         }
-        X509Certificate certificate = as(LEAF_VARIABLES, () -> CertificateIssuer.leaf(spec, key.getPublic(), ca.authority(), now));
+        X509Certificate certificate = CertificateIssuer.leaf(spec, key.getPublic(), ca.authority(), now);
         String serial = opensslSerial(certificate);
         var clamped = CertificateIssuer.clampWarning(spec.validityDays(), certificate, ca.authority(), now);
         progress.add("Issued " + names.cert() + " (" + request.profile().id() + ", " + request.keyType().displayName()
@@ -225,15 +219,18 @@ public final class OneShotIssuance {
         return NameConstraintPolicy.of("CA_PERMITTED_IP", request.caPermittedDns(), request.caPermittedIp());
     }
 
-    /** Runs an engine step, renaming the field of a refusal to the one-shot variable the user set. */
-    private static <T> T as(Map<String, String> variables, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (RequestRejectedException e) {
-            String variable = variables.getOrDefault(e.field(), e.field());
-            throw e instanceof PolicyViolationException
-                    ? new PolicyViolationException(variable, e.getMessage())
-                    : new InvalidInputException(variable, e.getMessage());
-        }
+    /** The one-shot's variable for each engine field: the one-shot's one mapping (the CLI prints a refusal with it). */
+    public static String variable(Field field) {
+        return switch (field) {
+            case COMMON_NAME -> "SSL_SUBJECT";
+            case DNS_NAMES -> "SSL_DNS";
+            case IP_ADDRESSES -> "SSL_IP";
+            case VALIDITY_DAYS -> "SSL_EXPIRE";
+            case KEY_TYPE -> "SSL_KEY_TYPE";
+            case ISSUING_CA, CA_CERTIFICATE -> "CA_CERT";
+            case CA_NAME -> "CA_SUBJECT";
+            case CA_VALIDITY_DAYS -> "CA_EXPIRE";
+            case PATH_LENGTH -> "pathLength"; // the one-shot makes CAs without a path length: never refused here
+        };
     }
 }

@@ -48,7 +48,7 @@ class PemTests {
     @Test
     void textWithoutAPemBlockIsRefusedNamingTheField() {
         assertThatThrownBy(() -> Pem.readCertificates("CA_CERT", "hello")).isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((RequestRejectedException) e).field()).isEqualTo("CA_CERT"));
+                .satisfies(e -> assertThat(((RequestRejectedException) e).field(Field::name)).isEqualTo("CA_CERT"));
         assertThatThrownBy(() -> Pem.readPrivateKey("CA_KEY", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n", null))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Pem.readPrivateKey("CA_KEY", "", null)).isInstanceOf(InvalidInputException.class);

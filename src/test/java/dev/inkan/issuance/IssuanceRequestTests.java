@@ -1,5 +1,6 @@
 package dev.inkan.issuance;
 
+import dev.inkan.engine.Field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,11 +28,11 @@ class IssuanceRequestTests {
     void anErrorInTheFirstDnsNameBlamesDnsNamesNotTheDerivedCommonName() {
         assertThatThrownBy(() -> new IssuanceRequest(null, List.of("*.com"), null, null, null, null, null).validate())
                 .isInstanceOf(PolicyViolationException.class)
-                .satisfies(e -> assertThat(((RequestRejectedException) e).field()).isEqualTo("dnsNames"));
+                .satisfies(e -> assertThat(((RequestRejectedException) e).field(Field::name)).isEqualTo("DNS_NAMES"));
         assertThatThrownBy(() -> new IssuanceRequest(null, null, List.of("1.2.3.999"), null, null, null, null).validate())
-                .satisfies(e -> assertThat(((RequestRejectedException) e).field()).isEqualTo("ipAddresses"));
+                .satisfies(e -> assertThat(((RequestRejectedException) e).field(Field::name)).isEqualTo("IP_ADDRESSES"));
         assertThatThrownBy(() -> new IssuanceRequest(null, List.of(), List.of(), null, null, null, null).validate())
-                .satisfies(e -> assertThat(((RequestRejectedException) e).field()).isEqualTo("commonName"));
+                .satisfies(e -> assertThat(((RequestRejectedException) e).field(Field::name)).isEqualTo("COMMON_NAME"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.inkan.web.api;
 
+import dev.inkan.web.FieldNames;
 import dev.inkan.engine.ConflictException;
 import dev.inkan.engine.NotFoundException;
 import dev.inkan.engine.InvalidInputException;
@@ -45,7 +46,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 : e instanceof ConflictException ? HttpStatus.CONFLICT
                 : e instanceof PolicyViolationException ? HttpStatus.UNPROCESSABLE_CONTENT
                 : HttpStatus.BAD_REQUEST;
-        return problem(status, e.getMessage(), e.field(), request);
+        return problem(status, e.getMessage(), e.field(FieldNames::of), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

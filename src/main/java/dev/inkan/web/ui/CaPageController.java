@@ -1,5 +1,6 @@
 package dev.inkan.web.ui;
 
+import dev.inkan.web.FieldNames;
 import dev.inkan.authority.CertificateAuthority;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.authority.CreateCaRequest;
@@ -114,7 +115,7 @@ record CaPageController(CertificateAuthorityService authorities, CrlPublisher cr
             redirect.addFlashAttribute("message", "Imported " + ca.name() + ".");
             return "redirect:/cas/" + ca.id();
         } catch (RequestRejectedException e) {
-            RejectedFields.reject(binding, e.field(), e.getMessage(), Map.of("chainPem", "certificatePem", "caCertificate", "certificatePem"));
+            RejectedFields.reject(binding, e.field(FieldNames::of), e.getMessage(), Map.of("chainPem", "certificatePem", "caCertificate", "certificatePem"));
         }
         form.keyPassword = "";
         return IMPORT_FORM;

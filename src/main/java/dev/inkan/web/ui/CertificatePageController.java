@@ -1,5 +1,6 @@
 package dev.inkan.web.ui;
 
+import dev.inkan.web.FieldNames;
 import dev.inkan.authority.CertificateAuthorityService;
 import dev.inkan.revocation.RevocationStatusView;
 import dev.inkan.engine.Pkcs12;
@@ -144,7 +145,7 @@ record CertificatePageController(CertificateRecords certificates, CertificateRev
             return "redirect:/certificates/" + id;
         } catch (InvalidInputException e) {
             // an unknown reason goes next to the field; revoking twice (a conflict) is an error page
-            RejectedFields.reject(binding, e.field(), e.getMessage(), Map.of());
+            RejectedFields.reject(binding, e.field(FieldNames::of), e.getMessage(), Map.of());
         }
         return revokeForm(certificates.get(id), model);
     }

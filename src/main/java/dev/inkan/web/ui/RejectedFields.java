@@ -1,5 +1,6 @@
 package dev.inkan.web.ui;
 
+import dev.inkan.web.FieldNames;
 import dev.inkan.engine.RequestRejectedException;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,7 +28,7 @@ final class RejectedFields {
         try {
             return action.get();
         } catch (RequestRejectedException e) {
-            reject(binding, e.field(), e.getMessage(), formFieldOf);
+            reject(binding, e.field(FieldNames::of), e.getMessage(), formFieldOf);
             return form.get();
         }
     }
