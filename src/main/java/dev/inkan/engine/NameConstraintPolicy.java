@@ -1,7 +1,5 @@
 package dev.inkan.engine;
 
-import com.google.common.net.InetAddresses;
-import java.net.InetAddress;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,7 +88,7 @@ public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRange
     public NameConstraints toExtension() {
         List<GeneralSubtree> permitted = new ArrayList<>();
         dnsDomains.forEach(d -> permitted.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, new DERIA5String(d)))));
-        ipRanges.forEach(r -> permitted.add(new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(rangeOctets(r))))));
+        ipRanges.forEach(r -> permitted.add(new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(IpRange.parse(r).encode())))));
         GeneralSubtree[] excluded = ipRanges.isEmpty()
                 ? new GeneralSubtree[] {
                     new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[8]))),
@@ -181,34 +179,12 @@ public record NameConstraintPolicy(List<String> dnsDomains, List<String> ipRange
         return out;
     }
 
+    /** A range as written by the user, validated and normalised by the one IP-range codec ({@link IpRange#parse}). */
     private static String cidr(String field, String range) {
-        String text = range == null ? "" : range.strip();
-        int slash = text.indexOf('/');
-        String address = slash < 0 ? text : text.substring(0, slash);
-        if (!InetAddresses.isInetAddress(address)) {
-            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text) + "' is not an IP range; write e.g. 10.0.0.0/8 or fd00::/8");
-        }
-        InetAddress ip = InetAddresses.forString(address);
-        int max = ip.getAddress().length * 8;
-        int prefix;
         try {
-            prefix = slash < 0 ? max : Integer.parseInt(text.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            prefix = -1;
+            return IpRange.parse(range).cidr();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, e.getMessage());
         }
-        if (prefix < 0 || prefix > max) {
-            throw new InvalidInputException(field, "'" + RequestRejectedException.abbreviate(text) + "' has a bad prefix length; use /0 to /" + max);
-        }
-        byte[] octets = ip.getAddress();
-        for (int bit = prefix; bit < max; bit++) {
-            octets[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
-        }
-        return SubjectAltNames.toAddressString(octets) + "/" + prefix;
-    }
-
-    private static byte[] rangeOctets(String cidr) {
-        int slash = cidr.indexOf('/');
-        return new IpRange(InetAddresses.forString(cidr.substring(0, slash)).getAddress(),
-                Integer.parseInt(cidr.substring(slash + 1))).encode();
     }
 }
