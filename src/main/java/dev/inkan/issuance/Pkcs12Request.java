@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * A PKCS#12 download: the password to protect it with and the encryption.
  *
- * @param password   4 to 1024 characters (OpenSSL refuses shorter export passwords)
+ * @param password   4 to 1024 printable ASCII characters (OpenSSL refuses shorter export passwords)
  * @param encryption {@code modern} (default: AES-256-CBC, PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC; OpenSSL 3, JDK 17+)
  *                   or {@code legacy} (3DES and SHA-1 MAC, for Windows before 1809, macOS before 12, Android before 10)
  */
@@ -20,6 +20,12 @@ public record Pkcs12Request(String password, String encryption) {
         }
         if (password.length() > 1024) {
             throw new InvalidInputException("password", "the password is longer than 1024 characters; choose a shorter one");
+        }
+        // The JDK's PKCS#12 store derives its keys from ASCII passwords only ("Password is not ASCII"), and
+        // Windows, macOS and OpenSSL disagree on how to encode anything else.
+        if (!password.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new InvalidInputException("password", "the password has a character outside printable ASCII;"
+                    + " use letters, digits, spaces and punctuation from ASCII");
         }
         String text = encryption == null || encryption.isBlank() ? "modern" : encryption.strip().toLowerCase(Locale.ROOT);
         return switch (text) {
