@@ -1,12 +1,15 @@
 package dev.inkan.config;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.inkan.storage.DataDirectory;
+import dev.inkan.storage.DurableDataSource;
 import dev.inkan.storage.SyncedFilePath;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +19,8 @@ import org.springframework.core.env.Environment;
 /**
  * The data directory is made, narrowed to its owner and locked, and H2's synced file system
  * ({@code jdbc:h2:sync:}) registered, before any bean opens the database; the lock is released when the
- * context closes (and by the OS when the process dies).
+ * context closes (and by the OS when the process dies). The H2 database on that file system is reached through
+ * {@link DurableDataSource} (group commit); PostgreSQL and other H2 URLs are left as they are.
  */
 @Configuration(proxyBeanMethods = false)
 public class StorageConfiguration {
@@ -24,6 +28,17 @@ public class StorageConfiguration {
     @Bean
     static DataDirectoryHold dataDirectoryHold(Environment environment) {
         return new DataDirectoryHold(environment);
+    }
+
+    @Bean
+    static BeanPostProcessor groupCommitDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+                        && pool.getJdbcUrl().startsWith("jdbc:h2:" + SyncedFilePath.SCHEME + ":") ? new DurableDataSource(pool) : bean;
+            }
+        };
     }
 
     /** Holds the data directory's lock for the life of the application context. */

@@ -1,0 +1,149 @@
+package dev.inkan.storage;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The embedded H2 database with group commit: H2 commits in memory (a write delay), and every path that
+ * changes data passes {@link GroupCommit#awaitDurable} before the change is reported done, so a client is
+ * answered only once its change is on the disk, while one chunk write and one fdatasync serve all the writers
+ * waiting together. A change is reported done when {@code commit()} returns (or {@code setAutoCommit(true)},
+ * which commits), or, in auto-commit mode, when the statement that changed data returns. Any statement
+ * executed other than by {@code executeQuery} counts as a change; a transaction rolled back waits for nothing.
+ * A change is visible to other connections from its in-memory commit on, a few milliseconds before it is
+ * durable, as with H2's own commit, which also applies a transaction before it stores it.
+ */
+public final class DurableDataSource extends DelegatingDataSource {
+
+    private static final Set<String> CHANGES = Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch",
+            "executeLargeBatch");
+    private static final Class<?>[] CONNECTION = {Connection.class};
+    private volatile GroupCommit groupCommit;
+
+    public DurableDataSource(DataSource h2) {
+        super(h2);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return durable(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return durable(super.getConnection(username, password));
+    }
+
+    private Connection durable(Connection connection) throws SQLException {
+        GroupCommit commit = groupCommit;
+        if (commit == null) {
+            commit = groupCommitOf(connection);
+        }
+        return (Connection) Proxy.newProxyInstance(DurableDataSource.class.getClassLoader(), CONNECTION,
+                new ConnectionHandler(connection, commit));
+    }
+
+    private synchronized GroupCommit groupCommitOf(Connection connection) throws SQLException {
+        if (groupCommit == null) {
+            if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+                throw new SQLException("group commit needs the embedded H2 database, not a server's");
+            }
+            MVStore store = session.getDatabase().getStore().getMvStore();
+            if (store.getFileStore() == null) {
+                throw new SQLException("group commit needs an H2 database in a file, not in memory");
+            }
+            groupCommit = new GroupCommit(new MvStoreLog(store));
+        }
+        return groupCommit;
+    }
+
+    /** Calls through, unwrapping the target's own exception. */
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void awaitDurable(GroupCommit commit) throws SQLException {
+        try {
+            commit.awaitDurable();
+        } catch (RuntimeException e) {
+            throw new SQLException("the change was committed but could not be forced to the disk: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection that notes changes made in a transaction and waits for their durability on commit. */
+    private static final class ConnectionHandler implements InvocationHandler {
+
+        private final Connection connection;
+        private final GroupCommit commit;
+        private boolean changed;
+
+        ConnectionHandler(Connection connection, GroupCommit commit) {
+            this.connection = connection;
+            this.commit = commit;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "durable " + connection;
+                };
+            }
+            Object result = call(connection, method, args);
+            switch (method.getName()) {
+                case "createStatement", "prepareStatement", "prepareCall" -> {
+                    Class<?> type = result instanceof CallableStatement ? CallableStatement.class
+                            : result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+                    return Proxy.newProxyInstance(DurableDataSource.class.getClassLoader(), new Class<?>[] {type},
+                            (statement, m, a) -> executed(m, call(result, m, a)));
+                }
+                case "commit" -> committed();
+                case "setAutoCommit" -> {
+                    if ((Boolean) args[0]) {
+                        committed();
+                    }
+                }
+                case "rollback" -> changed = changed && args != null; // to a savepoint: earlier changes stay
+                default -> { }
+            }
+            return result;
+        }
+
+        private Object executed(Method method, Object result) throws SQLException {
+            if (CHANGES.contains(method.getName())) {
+                if (connection.getAutoCommit()) {
+                    awaitDurable(commit);
+                } else {
+                    changed = true;
+                }
+            }
+            return result;
+        }
+
+        private void committed() throws SQLException {
+            if (changed) {
+                changed = false;
+                awaitDurable(commit);
+            }
+        }
+    }
+}
