@@ -13,25 +13,24 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.MVStore;
+import org.h2.mvstore.FileStore;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The embedded H2 database with group commit: H2 commits in memory (a write delay), and every path that
- * changes data passes {@link GroupCommit#awaitDurable} before the change is reported done, so a client is
- * answered only once its change is on the disk, while one chunk write and one fdatasync serve all the writers
- * waiting together. A change is reported done when {@code commit()} returns (or {@code setAutoCommit(true)},
- * which commits), or, in auto-commit mode, when the statement that changed data returns. Any statement
- * executed other than by {@code executeQuery} counts as a change; a transaction rolled back waits for nothing.
- * A change is visible to other connections from its in-memory commit on, a few milliseconds before it is
- * durable, as with H2's own commit, which also applies a transaction before it stores it.
+ * The embedded H2 database with group commit. H2 (with {@code WRITE_DELAY=0}) writes each commit to the file
+ * before {@code commit()} returns; every path that changes data then waits in the file's {@link GroupCommit}
+ * until a force begun after that write is done, so a client is answered only once its change is on the disk,
+ * while one fdatasync, outside H2's store lock, serves all the writers waiting together. A change is reported
+ * done when {@code commit()} returns (or {@code setAutoCommit(true)}, which commits), or, in auto-commit mode,
+ * when the statement that changed data returns. Any statement executed other than by {@code executeQuery}
+ * counts as a change; a transaction rolled back waits for nothing. Other connections see a change from its
+ * commit on, a few milliseconds before it is forced (H2 also applies a transaction before storing it).
  */
 public final class DurableDataSource extends DelegatingDataSource {
 
     private static final Set<String> CHANGES = Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch",
             "executeLargeBatch");
     private static final Class<?>[] CONNECTION = {Connection.class};
-    private volatile GroupCommit groupCommit;
 
     public DurableDataSource(DataSource h2) {
         super(h2);
@@ -48,26 +47,23 @@ public final class DurableDataSource extends DelegatingDataSource {
     }
 
     private Connection durable(Connection connection) throws SQLException {
-        GroupCommit commit = groupCommit;
-        if (commit == null) {
-            commit = groupCommitOf(connection);
+        try {
+            return (Connection) Proxy.newProxyInstance(DurableDataSource.class.getClassLoader(), CONNECTION,
+                    new ConnectionHandler(connection, groupCommitOf(connection)));
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
-        return (Connection) Proxy.newProxyInstance(DurableDataSource.class.getClassLoader(), CONNECTION,
-                new ConnectionHandler(connection, commit));
     }
 
-    private synchronized GroupCommit groupCommitOf(Connection connection) throws SQLException {
-        if (groupCommit == null) {
-            if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                throw new SQLException("group commit needs the embedded H2 database, not a server's");
-            }
-            MVStore store = session.getDatabase().getStore().getMvStore();
-            if (store.getFileStore() == null) {
-                throw new SQLException("group commit needs an H2 database in a file, not in memory");
-            }
-            groupCommit = new GroupCommit(new MvStoreLog(store));
+    /** The group commit of the file the connection's database is open on (looked up each time: H2 may reopen it). */
+    private static GroupCommit groupCommitOf(Connection connection) throws SQLException {
+        if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            throw new SQLException("group commit needs the embedded H2 database, not a server's");
         }
-        return groupCommit;
+        FileStore<?> file = session.getDatabase().getStore().getMvStore().getFileStore();
+        return SyncedFilePath.channel(file == null ? "" : file.getFileName()).map(SyncedFileChannel::group).orElseThrow(() -> new SQLException(
+                "group commit needs the H2 database file opened through " + SyncedFilePath.SCHEME + ":"));
     }
 
     /** Calls through, unwrapping the target's own exception. */

@@ -13,16 +13,16 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class GroupCommit {
 
-    /** The log made durable in groups: H2's MVStore ({@link MvStoreLog}), or a test's model of one. */
+    /** The log made durable in groups: H2's database file ({@link SyncedFileChannel}), or a test's model of one. */
     public interface Log {
 
         /**
-         * The version the changes committed up to now belong to; it grows only when {@link #writeAndForce}
-         * starts storing, and a change made before it is read is part of that store.
+         * Where the log stands: a change committed before this is read is made durable by a
+         * {@link #writeAndForce} begun after it.
          */
         long version();
 
-        /** Writes every committed change to the file and forces it to the device; returns once both are done. */
+        /** Makes every change committed so far durable (writes what is not yet written, forces the file). */
         void writeAndForce();
     }
 
@@ -35,6 +35,11 @@ public final class GroupCommit {
 
     public GroupCommit(Log log) {
         this.log = log;
+    }
+
+    /** Every change of a version up to this one is on the device. */
+    long durableThrough() {
+        return durableThrough;
     }
 
     /** Returns once every change this thread committed before the call is on the device. */

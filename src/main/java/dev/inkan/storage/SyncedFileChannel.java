@@ -1,46 +1,70 @@
 package dev.inkan.storage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A file channel whose every write returns only once the bytes are on the device ({@code fdatasync}):
- * H2's MVStore writes a commit as one chunk (and now and then its store header), so with
- * {@code WRITE_DELAY=0} a commit is durable when the JDBC {@code commit()} returns. Everything else is
- * passed through unchanged.
+ * The database file as the log of a {@link GroupCommit}: H2's MVStore writes a commit as one chunk (and now
+ * and then its store header), so with {@code WRITE_DELAY=0} a commit is in the file (the OS page cache: it
+ * survives {@code kill -9}) when the JDBC {@code commit()} returns; this channel counts those writes, and
+ * {@link #group} forces them to the device ({@code fdatasync}), one force for all the writes made before it
+ * began, outside H2's store lock. Everything else is passed through unchanged.
  */
-final class SyncedFileChannel extends FileChannel {
+final class SyncedFileChannel extends FileChannel implements GroupCommit.Log {
 
     private final FileChannel file;
+    private final AtomicLong writes = new AtomicLong();
+    private final GroupCommit group = new GroupCommit(this);
 
     SyncedFileChannel(FileChannel file) {
         this.file = file;
     }
 
+    /** Where a writer waits until its writes are on the device. */
+    GroupCommit group() {
+        return group;
+    }
+
+    /** Writes completed so far: one that completed before this is read is forced by a force begun after. */
+    @Override
+    public long version() {
+        return writes.get();
+    }
+
+    @Override
+    public void writeAndForce() {
+        try {
+            file.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot force the database file to the disk", e);
+        }
+    }
+
+    private <T> T counted(T written) {
+        writes.incrementAndGet();
+        return written;
+    }
+
     @Override
     public int write(ByteBuffer src) throws IOException {
-        int written = file.write(src);
-        file.force(false);
-        return written;
+        return counted(file.write(src));
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        long written = file.write(srcs, offset, length);
-        file.force(false);
-        return written;
+        return counted(file.write(srcs, offset, length));
     }
 
     @Override
     public int write(ByteBuffer src, long position) throws IOException {
-        int written = file.write(src, position);
-        file.force(false);
-        return written;
+        return counted(file.write(src, position));
     }
 
     @Override
@@ -93,9 +117,7 @@ final class SyncedFileChannel extends FileChannel {
 
     @Override
     public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
-        long written = file.transferFrom(src, position, count);
-        file.force(false);
-        return written;
+        return counted(file.transferFrom(src, position, count));
     }
 
     @Override

@@ -3,12 +3,17 @@ package dev.inkan.storage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
 /**
  * H2's pluggable file system (org.h2.store.fs.FilePath, "jdbc:h2:sync:./data/inkan"): the database file
- * ({@code *.mv.db}) is opened with {@link SyncedFileChannel}, so each commit is forced to the disk, and
+ * ({@code *.mv.db}) is opened with {@link SyncedFileChannel}, whose {@link GroupCommit} forces commits to the
+ * disk ({@link DurableDataSource} waits there before a commit returns), and
  * every file H2 creates (database, trace, temporary) is made owner-only (0600) before anything is written.
  * H2 by itself never calls fsync on commit: with its default {@code WRITE_DELAY=500} a commit stays in
  * memory for up to half a second, and even with {@code WRITE_DELAY=0} it only reaches the OS page cache.
@@ -23,6 +28,15 @@ public final class SyncedFilePath extends FilePathWrapper {
     public static final String SCHEME = "sync";
     private static final String DATABASE_SUFFIX = ".mv.db";
     private static final String RETRY_ON_INTERRUPT = "retry:";
+
+    /** The database files open for writing, by absolute path: H2 gives no access to its channel. */
+    private static final Map<Path, SyncedFileChannel> OPEN = new ConcurrentHashMap<>();
+
+    /** A database file this file system has open for writing ({@code name} as H2 gives it). */
+    static Optional<SyncedFileChannel> channel(String name) {
+        String base = name.startsWith(SCHEME + ":") ? name.substring(SCHEME.length() + 1) : name;
+        return Optional.ofNullable(OPEN.get(OwnerOnly.ofH2Name(base).toAbsolutePath().normalize()));
+    }
 
     /** Makes the scheme known to H2; idempotent. Must run before the first connection. */
     public static void register() {
@@ -41,7 +55,12 @@ public final class SyncedFilePath extends FilePathWrapper {
         if (created) {
             OwnerOnly.file(OwnerOnly.ofH2Name(getBase().toString()));
         }
-        return getBase().getName().endsWith(DATABASE_SUFFIX) && !"r".equals(mode) ? new SyncedFileChannel(channel) : channel;
+        if (!getBase().getName().endsWith(DATABASE_SUFFIX) || "r".equals(mode)) {
+            return channel;
+        }
+        SyncedFileChannel synced = new SyncedFileChannel(channel);
+        OPEN.put(OwnerOnly.ofH2Name(getBase().toString()).toAbsolutePath().normalize(), synced);
+        return synced;
     }
 
     @Override

@@ -19,7 +19,7 @@ class GroupCommitTests {
     private static final int COMMITS_PER_THREAD = 400;
 
     /**
-     * H2's MVStore as GroupCommit sees it: a commit lands in memory (unsaved); a store, when anything is unsaved,
+     * A log as GroupCommit sees it (H2's MVStore with a write delay): a commit lands in memory; a store, when anything is unsaved,
      * first moves the version on, then takes everything unsaved, then forces it (a sleep of 1 ms: the fdatasync).
      */
     static final class ModelLog implements GroupCommit.Log {
