@@ -55,12 +55,43 @@ check_inkan() {
     done
 }
 
+# compiler_ms PID: CPU time (ms) the JVM's JIT compiler threads (C1, C2) have used so far.
+compiler_ms() {
+    local t ticks=0
+    for t in /proc/"$1"/task/*; do
+        case "$(cat "$t/comm" 2>/dev/null)" in
+            C1\ Compiler*|C2\ Compiler*)  # utime + stime: fields 14 and 15, counted after the ") " that ends comm
+                ticks=$(( ticks + $(awk '{sub(/.*\) /, ""); print $12 + $13}' "$t/stat" 2>/dev/null || echo 0) )) ;;
+        esac
+    done
+    echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
+# warm_inkan NAME URL BODY: 16 connections until the JIT is done with the request path: at least $WARMUP, then
+# 5 s runs until the compiler threads used under 5% of the service's CPU in the last one (at most $WARMUP_MAX s).
+# A service measured while C2 still compiles spends most of its CPU there (bench/RESULTS.md, issue 12).
+warm_inkan() {
+    local name=$1 url=$2 body=$3 t0 cpu0 jit0 cpu jit share i=0
+    t0=$(date +%s)
+    load "$name" "$url" 16 "$WARMUP" "$body" "$TOKEN"
+    while [ $(( $(date +%s) - t0 )) -lt "$WARMUP_MAX" ]; do
+        i=$(( i + 1 )); cpu0=$(cpu_ms "$INKAN_PID"); jit0=$(compiler_ms "$INKAN_PID")
+        load "$name-$i" "$url" 16 5s "$body" "$TOKEN"
+        cpu=$(( $(cpu_ms "$INKAN_PID") - cpu0 )); jit=$(( $(compiler_ms "$INKAN_PID") - jit0 ))
+        share=$(( jit * 100 / (cpu > 0 ? cpu : 1) ))
+        log "rest warm-up $name: JIT compilers ${share}% of the service's CPU in the last 5 s"
+        echo "$share" > "$RAW/$name.jit-percent"
+        [ "$share" -lt 5 ] && return 0
+    done
+    log "rest warm-up $name: JIT still compiling after ${WARMUP_MAX}s; measuring anyway"
+}
+
 # compare SCENARIO CFSSL_PATH CFSSL_BODY INKAN_PATH INKAN_BODY CONNS...
 compare() {
     local scen=$1 cpath=$2 cbody=$3 ipath=$4 ibody=$5; shift 5
     log "rest $scen: warm-up"
     load "warmup-$scen-cfssl" "$CFSSL_URL$cpath" 16 "$WARMUP" "$W/bodies/$cbody.json"
-    load "warmup-$scen-inkan" "$INKAN_URL$ipath" 16 "$WARMUP" "$W/bodies/$ibody.json" "$TOKEN"
+    warm_inkan "warmup-$scen-inkan" "$INKAN_URL$ipath" "$W/bodies/$ibody.json"
     for c in "$@"; do
         for r in $(seq "$ROUNDS"); do
             # each server is measured while the other is idle: Inkan refills its key pool after a run (issue 12),
@@ -87,12 +118,15 @@ run_rest() {
     rm -rf "$RAW"; mkdir -p "$RAW"
     TOKEN=$(openssl rand -hex 24)
     if [ "$QUICK" = 1 ]; then
-        ROUNDS=1; DURATION=2s; WARMUP=3s; CONNS=(1 16); RSA_CONNS=(16); RSA_DURATION=2s
+        ROUNDS=1; DURATION=2s; WARMUP=3s; WARMUP_MAX=10; CONNS=(1 16); RSA_CONNS=(16); RSA_DURATION=2s
     else
-        ROUNDS=2; DURATION=5s; WARMUP=8s; CONNS=(1 4 16 64); RSA_CONNS=(1 4 16); RSA_DURATION=5s
+        ROUNDS=2; DURATION=5s; WARMUP=20s; WARMUP_MAX=${BENCH_REST_WARMUP_MAX:-120}; CONNS=(1 4 16 64); RSA_CONNS=(1 4 16)
+        RSA_DURATION=5s
     fi
     make_bodies
     start_cfssl
+    # the JDK README's ./inkan launcher picks (the newest installed): JDK 25 compiles the request path sooner
+    has_jdk25 && [ -z "${BENCH_INKAN_JAVA:-}" ] && local BENCH_INKAN_JAVA=$JDK25/bin/java
     # shellcheck disable=SC2086
     start_inkan "$W/inkan-data" "$(free_port)" "$RAW/inkan.log" ${BENCH_INKAN_OPTS:-}  # word-split on purpose
     trap 'stop_pid $CFSSL_PID; stop_pid $INKAN_PID' EXIT
@@ -102,8 +136,10 @@ run_rest() {
     DURATION=$RSA_DURATION compare newcert-rsa /api/v1/cfssl/newcert cfssl-newcert-rsa /api/v1/certificates inkan-newcert-rsa "${RSA_CONNS[@]}"
     rsa_drained
     local rss; rss=$(hwm_kib "$INKAN_PID")
-    printf '{"quick": %s, "rounds": %s, "duration": "%s", "inkan_cmd": "java %s -jar inkan.jar", "inkan_peak_rss_kib": %s, "machine": %s}\n' \
-        "$QUICK" "$ROUNDS" "$DURATION" "${BENCH_INKAN_OPTS:-}" "$rss" "$(machine_json)" > "$RAW/meta.json"
+    local cmd="${BENCH_INKAN_JAVA:-$JDK17/bin/java} ${BENCH_INKAN_OPTS:-} -jar inkan.jar"
+    [ "${BENCH_INKAN_LAUNCHER:-0}" = 1 ] && cmd="./inkan (README's launcher) ${BENCH_INKAN_OPTS:-}"
+    printf '{"quick": %s, "rounds": %s, "duration": "%s", "inkan_cmd": "%s", "inkan_peak_rss_kib": %s, "machine": %s}\n' \
+        "$QUICK" "$ROUNDS" "$DURATION" "$cmd" "$rss" "$(machine_json)" > "$RAW/meta.json"
     stop_pid "$CFSSL_PID"; stop_pid "$INKAN_PID"; trap - EXIT
     python3 "$BENCH_DIR/lib/report.py" rest "$RAW" "$RESULTS_DIR/rest.md"
     rm -rf "$W"
