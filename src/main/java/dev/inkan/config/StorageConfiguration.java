@@ -5,6 +5,7 @@ import dev.inkan.storage.DataDirectory;
 import dev.inkan.storage.DurableDataSource;
 import dev.inkan.storage.SyncedFilePath;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,11 +33,13 @@ public class StorageConfiguration {
 
     @Bean
     static BeanPostProcessor groupCommitDataSource() {
+        String synced = "jdbc:h2:" + SyncedFilePath.SCHEME + ":";
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
-                        && pool.getJdbcUrl().startsWith("jdbc:h2:" + SyncedFilePath.SCHEME + ":") ? new DurableDataSource(pool) : bean;
+                boolean h2Synced = bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+                        && pool.getJdbcUrl().startsWith(synced);
+                return h2Synced ? new DurableDataSource((DataSource) bean) : bean;
             }
         };
     }

@@ -62,8 +62,9 @@ public final class DurableDataSource extends DelegatingDataSource {
             throw new SQLException("group commit needs the embedded H2 database, not a server's");
         }
         FileStore<?> file = session.getDatabase().getStore().getMvStore().getFileStore();
-        return SyncedFilePath.channel(file == null ? "" : file.getFileName()).map(SyncedFileChannel::group).orElseThrow(() -> new SQLException(
-                "group commit needs the H2 database file opened through " + SyncedFilePath.SCHEME + ":"));
+        return SyncedFilePath.channel(file == null ? "" : file.getFileName()).map(SyncedFileChannel::group)
+                .orElseThrow(() -> new SQLException("group commit needs the H2 database file opened through "
+                        + SyncedFilePath.SCHEME + ":"));
     }
 
     /** Calls through, unwrapping the target's own exception. */

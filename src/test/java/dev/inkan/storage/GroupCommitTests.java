@@ -12,15 +12,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Group commit against a model of H2's store: every writer is told durable only after a force that covered its write. */
+/** Group commit against a model log: every writer is told durable only after a force that covered its write. */
 class GroupCommitTests {
 
     private static final int THREADS = 16;
     private static final int COMMITS_PER_THREAD = 400;
 
     /**
-     * A log as GroupCommit sees it (H2's MVStore with a write delay): a commit lands in memory; a store, when anything is unsaved,
-     * first moves the version on, then takes everything unsaved, then forces it (a sleep of 1 ms: the fdatasync).
+     * A log as GroupCommit sees it: a commit lands in memory; a store, when anything is unsaved, first moves the
+     * version on, then takes everything unsaved, then forces it (a sleep of 1 ms: the fdatasync).
      */
     static final class ModelLog implements GroupCommit.Log {
 
