@@ -66,7 +66,7 @@ final class RevocationRequestHeads {
         int line = end + VERSION.length;
         for (int fields = 0; ; fields++) {
             int eol = lineEnd(b, line, to);
-            if (eol < 0 || fields > MAX_FIELDS) {
+            if (eol < 0) {
                 return -1;
             }
             if (eol == line) {
@@ -75,6 +75,9 @@ final class RevocationRequestHeads {
                 }
                 heads.add(new Head(path, ifNoneMatch, ifModifiedSince, authorization, close));
                 return eol + 2;
+            }
+            if (fields == MAX_FIELDS) {
+                return -1;
             }
             int colon = line;
             while (colon < eol && b[colon] != ':') {
