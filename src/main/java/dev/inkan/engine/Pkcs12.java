@@ -43,6 +43,25 @@ public final class Pkcs12 {
 
     private Pkcs12() {}
 
+    /**
+     * Refuses a password that some reader of the file would not accept: fewer than 4 characters (OpenSSL
+     * refuses shorter export passwords), more than 1024, or a character outside printable ASCII (the JDK's
+     * PKCS#12 store derives its keys from ASCII passwords only, and Windows, macOS and OpenSSL disagree on
+     * how to encode anything else, RFC 7292 appendix B.1).
+     *
+     * @param input the input the password came in, blamed in the refusal
+     */
+    public static void checkPassword(Input input, String password) {
+        if (password == null || password.length() < 4 || password.length() > 1024) {
+            throw new InvalidInputException(input, "choose a password of 4 to 1024 characters to protect the PKCS#12 file"
+                    + " (OpenSSL refuses shorter ones)");
+        }
+        if (!password.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new InvalidInputException(input, "choose a password of printable ASCII characters to protect the PKCS#12 file"
+                    + " (letters, digits, spaces and punctuation; the JDK refuses others)");
+        }
+    }
+
     /** A key store holding the key and its certificate chain (leaf first) under {@code alias}. */
     public static byte[] keyStore(String alias, PrivateKey key, List<X509Certificate> chain, char[] password, Encryption encryption) {
         if (encryption == Encryption.LEGACY) {

@@ -1,6 +1,7 @@
 package dev.inkan.issuance;
 
 import dev.inkan.engine.RequestRejectedException;
+import dev.inkan.engine.Input;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.Pkcs12;
 import java.util.Locale;
@@ -15,18 +16,7 @@ import java.util.Locale;
 public record Pkcs12Request(String password, String encryption) {
 
     public Pkcs12.Encryption validate() {
-        if (password == null || password.length() < 4) {
-            throw new InvalidInputException("password", "choose a password of at least 4 characters to protect the PKCS#12 file");
-        }
-        if (password.length() > 1024) {
-            throw new InvalidInputException("password", "the password is longer than 1024 characters; choose a shorter one");
-        }
-        // The JDK's PKCS#12 store derives its keys from ASCII passwords only ("Password is not ASCII"), and
-        // Windows, macOS and OpenSSL disagree on how to encode anything else.
-        if (!password.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            throw new InvalidInputException("password", "the password has a character outside printable ASCII;"
-                    + " use letters, digits, spaces and punctuation from ASCII");
-        }
+        Pkcs12.checkPassword(Input.named("password"), password);
         String text = encryption == null || encryption.isBlank() ? "modern" : encryption.strip().toLowerCase(Locale.ROOT);
         return switch (text) {
             case "modern", "aes" -> Pkcs12.Encryption.MODERN;

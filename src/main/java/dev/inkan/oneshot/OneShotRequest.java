@@ -1,8 +1,10 @@
 package dev.inkan.oneshot;
 
 import dev.inkan.engine.CertificateProfile;
+import dev.inkan.engine.Input;
 import dev.inkan.engine.InvalidInputException;
 import dev.inkan.engine.KeyType;
+import dev.inkan.engine.Pkcs12;
 import dev.inkan.export.OutputFile;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +40,8 @@ public record OneShotRequest(FileNames files, String caSubject, int caExpireDays
         caPermittedIp = List.copyOf(caPermittedIp);
         dnsNames = List.copyOf(dnsNames);
         ipAddresses = List.copyOf(ipAddresses);
-        if (p12Password != null && (p12Password.length() < 4 || p12Password.length() > 1024)) {
-            throw new InvalidInputException("P12_PASSWORD", "a PKCS#12 password has 4 to 1024 characters (OpenSSL refuses"
-                    + " shorter ones); choose another, or unset P12_PASSWORD to have one made");
+        if (p12Password != null) {
+            Pkcs12.checkPassword(Input.named("P12_PASSWORD"), p12Password);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param number  the CRLNumber (RFC 5280 §5.2.3)
  * @param entries how many revoked certificates it lists
+ * @param deltaCrlUrl the delta CRL (RFC 5280 §5.2.4) the full CRL names as its Freshest CRL; null while delta CRLs are off
  */
 public record CrlInfo(long caId, long number, Instant thisUpdate, Instant nextUpdate, long entries, String crlUrl, String crlPemUrl,
-                      String ocspUrl, String caIssuersUrl) {}
+                      String ocspUrl, String caIssuersUrl, String deltaCrlUrl) {}

@@ -199,6 +199,6 @@ public class CrlPublisher {
 
     private CrlInfo info(long caId, long number, Instant thisUpdate, Instant nextUpdate, long entries) {
         return new CrlInfo(caId, number, thisUpdate, nextUpdate, entries, urls.crl(caId), urls.crlPem(caId), urls.ocsp(),
-                urls.caCertificate(caId));
+                urls.caCertificate(caId), settings.deltaCrl() ? urls.deltaCrl(caId) : null);
     }
 }

@@ -74,6 +74,10 @@ class OneShotBundleTests {
         }
         var refused = OneShotRuns.inProcess(tmp.resolve("other"), env("SSL_KEY_TYPE", "ecdsa-p256", "P12_PASSWORD", "abc"));
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.describe()).contains("P12_PASSWORD: a PKCS#12 password has 4 to 1024 characters");
+        assertThat(refused.describe()).contains("P12_PASSWORD: choose a password of 4 to 1024 characters");
+        var nonAscii = OneShotRuns.inProcess(tmp.resolve("third"), env("SSL_KEY_TYPE", "ecdsa-p256", "P12_PASSWORD", "pässwörd-1"));
+        assertThat(nonAscii.exitCode()).isEqualTo(1);
+        assertThat(nonAscii.describe()).contains("P12_PASSWORD: choose a password of printable ASCII characters");
+        assertThat(tmp.resolve("third")).doesNotExist();
     }
 }

@@ -46,6 +46,7 @@ class DeltaCrlTests extends RunningService {
         var forced = api().post("/api/v1/cas/" + caId + "/crl", null);
         assertThat(forced.status()).isEqualTo(200);
         long baseNumber = forced.json().get("number").asLong();
+        assertThat(forced.json().get("deltaCrlUrl").asText()).as("the metadata names the delta CRL").endsWith("/crl/" + caId + "-delta.crl");
         byte[] baseDer = plain().get("/crl/" + caId + ".crl").body();
         assertThat(api().post("/api/v1/certificates/" + revokedLeaf.get("id").asLong() + "/revoke", "{\"reason\":\"superseded\"}").status())
                 .isEqualTo(200);

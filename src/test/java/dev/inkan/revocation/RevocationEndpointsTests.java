@@ -127,6 +127,7 @@ class RevocationEndpointsTests extends RunningService {
         var after = api().get("/api/v1/cas/" + caId + "/crl").json();
         assertThat(after.get("number").asLong()).isEqualTo(forced.json().get("number").asLong());
         assertThat(after.get("nextUpdate").asText()).isNotBlank();
+        assertThat(after.get("deltaCrlUrl").isNull()).as("no delta CRL URL while delta CRLs are off").isTrue();
         var missing = plain().get("/crl/999999.crl");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(anonymous().get("/api/v1/cas/" + caId + "/crl").status()).as("metadata API needs the token").isEqualTo(401);

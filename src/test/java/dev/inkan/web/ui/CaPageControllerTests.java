@@ -59,9 +59,10 @@ class CaPageControllerTests extends UiSliceTest {
     void caPageShowsTheUrlSwitchesAndTheirFormSavesWhatIsTickedOnlyWithACsrfToken() throws Exception {
         given(crlPublisher.info(1)).willReturn(new dev.inkan.revocation.CrlInfo(1, 7, java.time.Instant.parse("2026-01-01T00:00:00Z"),
                 java.time.Instant.parse("2026-01-08T00:00:00Z"), 0, "http://ca.test/crl/1.crl", "http://ca.test/crl/1.pem",
-                "http://ca.test/ocsp", "http://ca.test/crl/1.cer"));
+                "http://ca.test/ocsp", "http://ca.test/crl/1.cer", "http://ca.test/crl/1-delta.crl"));
         given(publicationUrls.switches(1)).willReturn(new dev.inkan.revocation.UrlSwitches(true, false));
         mvc.perform(get("/cas/1"))
+                .andExpect(shows("href=\"http://ca.test/crl/1-delta.crl\""))
                 .andExpect(shows("action=\"/cas/1/revocation-urls\""))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*name=\"crlUrl\" value=\"true\" checked=\"checked\".*")))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*name=\"aia\" value=\"true\">.*")));

@@ -148,12 +148,12 @@ class CertificatePageControllerTests extends UiSliceTest {
     @Test
     void tooShortPkcs12PasswordIsShownNextToThePasswordField() throws Exception {
         given(certificates.pkcs12(eq(5L), any())).willThrow(new InvalidInputException("password",
-                "choose a password of at least 4 characters to protect the PKCS#12 file"));
+                "choose a password of 4 to 1024 characters to protect the PKCS#12 file (OpenSSL refuses shorter ones)"));
 
         mvc.perform(post("/certificates/5/pkcs12").with(csrf()).param("password", "ab"))
                 .andExpect(status().isOk())
-                .andExpect(model().attribute("pkcs12Error", "choose a password of at least 4 characters to protect the PKCS#12 file"))
-                .andExpect(shows("at least 4 characters"));
+                .andExpect(model().attribute("pkcs12Error", "choose a password of 4 to 1024 characters to protect the PKCS#12 file (OpenSSL refuses shorter ones)"))
+                .andExpect(shows("4 to 1024 characters"));
     }
 
     @Test
