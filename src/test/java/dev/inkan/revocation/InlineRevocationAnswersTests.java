@@ -54,12 +54,16 @@ class InlineRevocationAnswersTests extends RunningService {
     void aClientSendingHalfARequestLineDoesNotHoldUpOtherClients() throws Exception {
         String path = newOcspGetPath("inline-slow.test");
         byte[] request = get(path, "");
+        byte[] expected;
+        try (Socket warm = connect()) {
+            expected = exchange(warm, request).body(); // the responder answers and caches it
+        }
         try (Socket slow = connect(); Socket other = connect()) {
-            byte[] expected = exchange(other, request).body();
             slow.getOutputStream().write(request, 0, 20); // "GET /ocsp/MG..." and then nothing
             slow.getOutputStream().flush();
+            other.setSoTimeout(5_000); // web.api.InlineRevocationEndpointTests shows the same with a 20 s connection timeout
             for (int i = 0; i < 5; i++) {
-                Answer answer = exchange(other, request); // a blocked poller would leave this read to time out
+                Answer answer = exchange(other, request);
                 assertThat(answer.status()).isEqualTo(200);
                 assertThat(answer.body()).isEqualTo(expected);
             }

@@ -54,6 +54,7 @@ class InlineRevocationEndpointTests {
         connector = new Connector(RevocationHttpProtocol.class.getName());
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
+        connector.setProperty("connectionTimeout", "20000");
         tomcat.setConnector(connector);
         tomcat.getHost();
         tomcat.start();
@@ -93,6 +94,22 @@ class InlineRevocationEndpointTests {
         assertThat(adapterCalls).hasSize(2).allSatisfy(thread -> assertThat(thread).contains("-exec-"));
         assertThat(lookups).as("the miss looked up by the poller, then answered by a worker").singleElement()
                 .satisfies(thread -> assertThat(thread).endsWith("-Poller"));
+    }
+
+    @Test
+    void aClientSendingHalfARequestDoesNotHoldUpThePoller() throws IOException {
+        try (Socket slow = connect(); Socket other = connect()) {
+            slow.getOutputStream().write("GET /ocsp/cac".getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+            other.setSoTimeout(3_000); // the connection timeout, the longest a poller waiting for the slow client would, is 20 s
+            for (int i = 0; i < 5; i++) {
+                other.getOutputStream().write(get("/ocsp/cached"));
+                assertThat(readBody(other.getInputStream())).isEqualTo(OCSP_BODY);
+            }
+            slow.getOutputStream().write("hed HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(readBody(slow.getInputStream()), StandardCharsets.US_ASCII))
+                    .as("the partial request went to a worker, which reads the rest").isEqualTo("worker");
+        }
     }
 
     private Socket connect() throws IOException {
