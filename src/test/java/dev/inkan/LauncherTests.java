@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,18 @@ class LauncherTests {
             assertThat(commandLine).contains("-XX:+UseSerialGC", "-Xmx256m", "serve.archive",
                     "--inkan.transport.http-port=" + port);
             assertThat(archives("serve.archive")).hasSize(1);
+            // Bouncy Castle unsigned, so that the archive holds its classes; the service above read its CA key with it
+            try (Stream<Path> jars = Files.find(tmp.resolve("launch"), 3, (path, attributes) -> path.getFileName().toString()
+                    .matches("bc(prov|pkix|util)-.*\\.jar"))) {
+                List<Path> bouncyCastle = jars.toList();
+                assertThat(bouncyCastle).hasSize(3);
+                for (Path jar : bouncyCastle) {
+                    try (JarFile file = new JarFile(jar.toFile())) {
+                        assertThat(file.stream().map(JarEntry::getName)).as(jar.toString())
+                                .noneMatch(name -> name.startsWith("META-INF/") && name.endsWith(".SF"));
+                    }
+                }
+            }
         } finally {
             service.descendants().forEach(ProcessHandle::destroy); // a training run, if the test failed during it
             service.destroy();

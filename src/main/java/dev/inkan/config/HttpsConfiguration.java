@@ -71,7 +71,7 @@ public class HttpsConfiguration {
                 Ssl ssl = new Ssl();
                 ssl.setBundle(ServerCertificate.BUNDLE);
                 factory.setSsl(ssl);
-                Connector plain = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
+                Connector plain = new Connector(factory.getProtocol());
                 plain.setPort(settings.httpPort());
                 plain.setScheme("http");
                 plain.setSecure(false);

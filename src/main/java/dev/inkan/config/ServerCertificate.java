@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.pem.PemSslStore;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
@@ -153,11 +155,19 @@ public class ServerCertificate implements SslBundleRegistrar, DisposableBean {
         return records.bundle(issued.id());
     }
 
+    /**
+     * The key store Tomcat reads: JKS, in memory only. The default type, PKCS#12, encrypts the key with
+     * 10,000 PBKDF2 rounds on every put and get, and Tomcat puts and gets it four times while it binds
+     * the port: 0.5-1 s of a start before the JIT compiles SHA-256 (bench/RESULTS.md, "Start-up: where the
+     * time went"). Nothing is written: the key's protection at rest is the master key's sealing.
+     */
     private static SslBundle sslBundle(CertificateBundle bundle) {
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(bundle.certificate());
         chain.addAll(bundle.chain());
-        return SslBundle.of(new PemSslStoreBundle(PemSslStore.of(chain, bundle.privateKey()), null));
+        String password = UUID.randomUUID().toString();
+        return SslBundle.of(new PemSslStoreBundle(PemSslStore.of("JKS", BUNDLE, password, chain, bundle.privateKey()), null),
+                SslBundleKey.of(password, BUNDLE));
     }
 
     private static String serial(CertificateBundle bundle) {
