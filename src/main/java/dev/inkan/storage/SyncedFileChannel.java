@@ -137,6 +137,7 @@ final class SyncedFileChannel extends FileChannel implements GroupCommit.Log {
 
     @Override
     protected void implCloseChannel() throws IOException {
+        SyncedFilePath.closed(this);
         file.close();
     }
 }

@@ -35,7 +35,16 @@ public final class SyncedFilePath extends FilePathWrapper {
     /** A database file this file system has open for writing ({@code name} as H2 gives it). */
     static Optional<SyncedFileChannel> channel(String name) {
         String base = name.startsWith(SCHEME + ":") ? name.substring(SCHEME.length() + 1) : name;
-        return Optional.ofNullable(OPEN.get(OwnerOnly.ofH2Name(base).toAbsolutePath().normalize()));
+        return Optional.ofNullable(OPEN.get(key(base)));
+    }
+
+    /** Forgets a database file's channel once it is closed (a newer channel of the same file stays). */
+    static void closed(SyncedFileChannel channel) {
+        OPEN.values().remove(channel);
+    }
+
+    private static Path key(String h2Name) {
+        return OwnerOnly.ofH2Name(h2Name).toAbsolutePath().normalize();
     }
 
     /** Makes the scheme known to H2; idempotent. Must run before the first connection. */
@@ -59,7 +68,7 @@ public final class SyncedFilePath extends FilePathWrapper {
             return channel;
         }
         SyncedFileChannel synced = new SyncedFileChannel(channel);
-        OPEN.put(OwnerOnly.ofH2Name(getBase().toString()).toAbsolutePath().normalize(), synced);
+        OPEN.put(key(getBase().toString()), synced);
         return synced;
     }
 
