@@ -32,10 +32,15 @@ class RevocationFastPathTests extends RunningService {
     @Test
     void repeatedOcspGetIsAnsweredFromMemoryWithTheServletPathsBytesAndHeaders() throws Exception {
         String path = ocspGetPath();
-        double before = cachedAnswers("ocsp");
         var first = plain().get(path); // servlet path: parses, signs, caches
-        var again = plain().get(path);
-        assertThat(cachedAnswers("ocsp")).as("second answer sent from memory").isEqualTo(before + 1);
+        assertThat(first.status()).isEqualTo(200);
+        List<ApiClient.Response> fromMemory = withinOneEpochCheck("ocsp", 2, () -> {
+            var again = plain().get(path);
+            var notModified = anonymous().send(HttpRequest.newBuilder(URI.create(plain().base() + path))
+                    .header("If-None-Match", first.header("ETag")).GET(), null);
+            return List.of(again, notModified);
+        });
+        var again = fromMemory.get(0);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body());
         for (String header : SAME_HEADERS) {
@@ -46,21 +51,23 @@ class RevocationFastPathTests extends RunningService {
         assertThat(again.header("Cache-Control")).matches("max-age=\\d+, public, no-transform, must-revalidate");
         assertThat(RevocationEndpointsTests.basic(again.body()).getResponses()[0].getCertStatus()).isNull(); // good
 
-        var notModified = anonymous().send(HttpRequest.newBuilder(URI.create(plain().base() + path))
-                .header("If-None-Match", first.header("ETag")).GET(), null);
+        var notModified = fromMemory.get(1);
         assertThat(notModified.status()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
-        assertThat(cachedAnswers("ocsp")).isEqualTo(before + 2);
     }
 
     @Test
     void crlIsServedFromMemoryWithTheServletPathsHeadersAndANewCrlAtOnce() {
         long caId = api().get("/api/v1/cas").json().get(0).get("id").asLong();
         var first = plain().get("/crl/" + caId + ".crl");
-        double before = cachedAnswers("crl");
-        var der = plain().get("/crl/" + caId + ".crl");
-        var pem = plain().get("/crl/" + caId + ".pem");
-        assertThat(cachedAnswers("crl")).isEqualTo(before + 2);
+        List<ApiClient.Response> fromMemory = withinOneEpochCheck("crl", 2, () -> {
+            // a conditional request takes the servlet path, which confirms the CRL in memory as the latest
+            plain().send(HttpRequest.newBuilder(URI.create(plain().base() + "/crl/" + caId + ".crl"))
+                    .header("If-None-Match", "\"other\"").GET(), null);
+            return List.of(plain().get("/crl/" + caId + ".crl"), plain().get("/crl/" + caId + ".pem"));
+        });
+        var der = fromMemory.get(0);
+        var pem = fromMemory.get(1);
         assertThat(der.body()).isEqualTo(first.body());
         for (String header : SAME_HEADERS) {
             assertThat(der.header(header)).as(header).isEqualTo(first.header(header)).isNotBlank();
@@ -126,6 +133,28 @@ class RevocationFastPathTests extends RunningService {
         Path leaf = Files.writeString(dir.resolve("leaf.pem"), issued.json().get("certificatePem").asText());
         return "/ocsp/" + URLEncoder.encode(Base64.getEncoder().encodeToString(RevocationCheckers.opensslRequest(dir, root, leaf, false)),
                 StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Runs {@code requests} and checks that exactly {@code fromMemory} of their answers were counted as sent from memory.
+     * A CRL in memory is trusted for {@code ocsp-epoch-check} (1 s) after the servlet path confirmed it the latest; on a
+     * machine so busy that a round took longer than that, the servlet path may rightly answer, so such a round is tried
+     * again (five times at most).
+     */
+    private List<ApiClient.Response> withinOneEpochCheck(String endpoint, int fromMemory,
+                                                         java.util.function.Supplier<List<ApiClient.Response>> requests) {
+        for (int round = 1; ; round++) {
+            double before = cachedAnswers(endpoint);
+            long start = System.nanoTime();
+            List<ApiClient.Response> answers = requests.get();
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            double counted = cachedAnswers(endpoint) - before;
+            if (tookMillis < 800 || round == 5) {
+                assertThat(tookMillis).as("a round of requests within the epoch check, in five tries").isLessThan(800);
+                assertThat(counted).as("answers sent from memory").isEqualTo(fromMemory);
+                return answers;
+            }
+        }
     }
 
     private double cachedAnswers(String endpoint) {
