@@ -475,7 +475,7 @@ def assemble(bench, results=None, out=None):
     if os.path.exists(findings):
         parts += [open(findings).read(), ""]
     # *-notes.md: hand-written findings beside a generated section, kept when the section is regenerated
-    for name in ("oneshot", "startup", "rest", "scale", "jmh", "profile", "revocation", "durability", "cluster", "cluster-notes"):
+    for name in ("oneshot", "startup", "rest", "scale", "jmh", "profile", "revocation", "durability", "cluster", "cluster-notes", "notes"):
         p = os.path.join(results, name + ".md")
         if os.path.exists(p):
             parts += ["", open(p).read()]

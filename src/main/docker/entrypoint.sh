@@ -6,12 +6,13 @@ set -e
 command="${1:-oneshot}"
 # oneshot lives about a second: for ECDSA/Ed25519 keys, C1 alone compiles what it needs sooner
 # (0.76 s vs 0.93 s); RSA key generation needs C2's BigInteger intrinsics (2.1 s with C1 only vs 1.3 s).
-cache=/app/oneshot.aot jit=-XX:TieredStopAtLevel=1
-case "${SSL_KEY_TYPE:-rsa}" in [Rr][Ss][Aa]*) jit= ;; esac
-[ "$command" = serve ] && cache=/app/serve.aot jit=
-# $jit and $JAVA_OPTS are split into words on purpose: each may hold several options.
+cache=/app/oneshot.aot opts=-XX:TieredStopAtLevel=1
+case "${SSL_KEY_TYPE:-rsa}" in [Rr][Ss][Aa]*) opts= ;; esac
+# serve: Spring AOT mode, the bean definitions generated at build time (pom.xml, process-aot).
+[ "$command" = serve ] && cache=/app/serve.aot opts=-Dspring.aot.enabled=true
+# $opts (the JIT or Spring settings of the command) and $JAVA_OPTS are split into words on purpose: each may hold several options.
 # shellcheck disable=SC2086
-set -- java -XX:AOTCache="$cache" $jit -Xlog:aot=off -Xlog:cds=off $JAVA_OPTS -jar /app/inkan.jar "$@"
+set -- java -XX:AOTCache="$cache" $opts -Xlog:aot=off -Xlog:cds=off $JAVA_OPTS -jar /app/inkan.jar "$@"
 if [ "$command" = serve ] && [ "$(id -u)" = 0 ]; then
   exec setpriv --reuid=inkan --regid=inkan --init-groups "$@"
 fi

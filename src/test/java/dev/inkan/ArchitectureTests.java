@@ -117,6 +117,18 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
+    /**
+     * README's start command runs the service in Spring AOT mode, where conditions are decided when the jar is built;
+     * so Inkan's own beans have none (no {@code @Conditional}, {@code @ConditionalOn...}, {@code @Profile}): every
+     * choice a setting makes (TLS, database, cluster) is made by code at run time.
+     */
+    @Test
+    void noBeanOfInkanIsConditionalSoSpringAotModeDecidesNothingAtBuildTime() {
+        noClasses().should().beMetaAnnotatedWith(org.springframework.context.annotation.Conditional.class).check(CLASSES);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+                .should().beMetaAnnotatedWith(org.springframework.context.annotation.Conditional.class).check(CLASSES);
+    }
+
     @Test
     void nothingButTheEntryPointDependsOnTheFrontEnds() {
         noClasses().that().resideOutsideOfPackages(WEB, CLI).and().resideOutsideOfPackage("dev.inkan")
