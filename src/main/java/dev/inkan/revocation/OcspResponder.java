@@ -77,9 +77,9 @@ public class OcspResponder {
      * pre-signed cache is one map lookup: no decoding, no parsing. {@code decoder} turns a new path into DER.
      */
     public Reply answerGet(String encoded, Function<String, byte[]> decoder) {
-        Reply known = cachedGet(encoded);
-        if (known != null) {
-            return known;
+        Cached known = byPath.get(encoded);
+        if (known != null && fresh(known)) {
+            return known.reply();
         }
         Cached answered = respond(decoder.apply(encoded));
         if (answered.caId() != NOT_CACHED && encoded.length() <= MAX_CACHED_PATH) {
@@ -89,12 +89,18 @@ public class OcspResponder {
     }
 
     /**
-     * The pre-signed answer to {@code GET /ocsp/{encoded}} when this path was answered before and that answer is still
-     * fresh (not due for re-signing, its CA's revocation epoch unchanged); null otherwise, then {@link #answerGet} decides.
+     * The pre-signed answer to {@code GET /ocsp/{encoded}} when this path was answered before and that answer is known
+     * fresh from memory alone: not due for re-signing, and its CA's revocation epoch unchanged when last read, less than
+     * {@code ocsp-epoch-check} ago. Never reads the database, so Tomcat's poller thread may call it (a slow or unreachable
+     * PostgreSQL would otherwise hold up every connection); null otherwise, then {@link #answerGet} decides on a worker.
      */
     public Reply cachedGet(String encoded) {
         Cached known = byPath.get(encoded);
-        return known != null && fresh(known) ? known.reply() : null;
+        if (known == null || !clock.instant().isBefore(known.refreshAt())) {
+            return null;
+        }
+        long[] epoch = recentEpoch(known.caId());
+        return epoch != null && epoch[0] == known.epoch() ? known.reply() : null;
     }
 
     private Cached respond(byte[] der) {
@@ -176,14 +182,20 @@ public class OcspResponder {
     }
 
     private long epoch(long caId) {
-        long[] known = epochs.get(caId);
-        long now = System.nanoTime();
-        if (known != null && now - known[1] < settings.ocspEpochCheck().toNanos()) {
+        long[] known = recentEpoch(caId);
+        if (known != null) {
             return known[0];
         }
+        long readAt = System.nanoTime(); // before the read: the window never outlasts what the read can vouch for
         long epoch = state.epoch(caId);
-        epochs.put(caId, new long[] {epoch, now});
+        epochs.put(caId, new long[] {epoch, readAt});
         return epoch;
+    }
+
+    /** CA {@code caId}'s epoch and when it was read, if read less than {@code ocsp-epoch-check} ago; null otherwise. */
+    private long[] recentEpoch(long caId) {
+        long[] known = epochs.get(caId);
+        return known != null && System.nanoTime() - known[1] < settings.ocspEpochCheck().toNanos() ? known : null;
     }
 
     private static Reply error(OcspResponseBuilder.Error error) {
