@@ -45,6 +45,42 @@ class PemTests {
         assertThat(Pem.readCertificates("chain", Pem.encode(List.of(leaf, root)))).containsExactly(leaf, root);
     }
 
+    /** Inkan writes PEM text itself (BC's writer allocates 16 KB per call): byte for byte what BC's JcaPEMWriter writes. */
+    @ParameterizedTest
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "ED25519"})
+    void pemTextIsExactlyWhatBouncyCastlesWriterWrites(KeyType type) throws Exception {
+        TestPki pki = TestPki.root("Pem Root " + type);
+        X509Certificate root = pki.certificate();
+        X509Certificate leaf = pki.leaf("a.test").certificate();
+        KeyPair pair = type.generate();
+        var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                new org.bouncycastle.asn1.x500.X500Name("CN=a.test"), pair.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(
+                        type == KeyType.RSA_2048 ? "SHA256withRSA" : type == KeyType.ED25519 ? "Ed25519" : "SHA256withECDSA")
+                        .build(pair.getPrivate()));
+        byte[] crl = {0x30, 0x03, 0x02, 0x01, 0x05}; // any DER: the label and the base64 lines are what is compared
+
+        assertThat(Pem.encode(List.of(leaf, root))).isEqualTo(bouncyCastle(leaf, root));
+        assertThat(Pem.encode(root)).isEqualTo(bouncyCastle(root));
+        assertThat(Pem.encode(pair.getPrivate())).isEqualTo(bouncyCastle(
+                new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", pair.getPrivate().getEncoded())));
+        assertThat(Pem.encode(csr)).isEqualTo(bouncyCastle(csr));
+        assertThat(Pem.encodeCrl(crl)).isEqualTo(bouncyCastle(new org.bouncycastle.util.io.pem.PemObject("X509 CRL", crl)));
+        String encrypted = Pem.encodeEncrypted(pair.getPrivate(), "correct horse".toCharArray());
+        var block = new org.bouncycastle.util.io.pem.PemReader(new java.io.StringReader(encrypted)).readPemObject();
+        assertThat(encrypted).isEqualTo(bouncyCastle(block));
+    }
+
+    private static String bouncyCastle(Object... objects) throws java.io.IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (var writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
+            for (Object object : objects) {
+                writer.writeObject(object);
+            }
+        }
+        return out.toString();
+    }
+
     @Test
     void textWithoutAPemBlockIsRefusedNamingTheField() {
         assertThatThrownBy(() -> Pem.readCertificates("CA_CERT", "hello")).isInstanceOf(InvalidInputException.class)
