@@ -170,6 +170,17 @@ class LauncherTests {
         }
     }
 
+    /** README: JAVA_OPTS comes after the launcher's settings and wins; a collector named there replaces the serial one. */
+    @Test
+    void aCollectorChosenInJavaOptsReplacesTheSerialCollector() {
+        Processes.Result run = Processes.run(List.of(LAUNCHER.toString(), "oneshot", "--out", tmp.resolve("certs").toString()), tmp,
+                environment(Map.of("SSL_SUBJECT", "localhost", "SSL_KEY_TYPE", "ecdsa", "JAVA_OPTS", "-XX:+UseG1GC -Xlog:gc:stdout")), LIMIT);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Using G1").doesNotContain("Multiple garbage collectors");
+        assertThat(tmp.resolve("certs").resolve("cert.pem")).exists();
+    }
+
     @Test
     void backupAndRestoreArgumentsReachTheCommandUnchanged() {
         Path missing = tmp.resolve("no-such-backup.zip");
