@@ -8,7 +8,6 @@ import dev.inkan.testing.Processes;
 import dev.inkan.testing.Tools;
 import dev.inkan.testing.Verifiers;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,29 +65,14 @@ class LauncherTests {
 
     @Test
     void theServiceStartedByTheLauncherTakesItsArgumentsAndRunsWithTheSmallMachineSettings() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Map<String, String> env = environment(Map.of("INKAN_DATA_DIR", tmp.resolve("data").toString(), "INKAN_ADMIN_TOKEN",
-                "launcher-test-token"));
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve", "--server.address=127.0.0.1",
-                "--inkan.transport.tls=off", "--inkan.transport.http-port=" + port)
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("service.log").toFile());
-        builder.environment().putAll(env);
-        Process service = builder.start();
+        int port = Tools.freePort();
+        Process service = startService(List.of("serve", "--server.address=127.0.0.1", "--inkan.transport.tls=off",
+                "--inkan.transport.http-port=" + port), Map.of("INKAN_DATA_DIR", tmp.resolve("data").toString(),
+                "INKAN_ADMIN_TOKEN", "launcher-test-token"));
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
-            await().atMost(LIMIT).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
-                assertThat(service.isAlive()).as(log()).isTrue();
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(response.body()).contains("\"UP\"");
-            });
+            awaitHealthy(service, port);
             // the launcher exec's java: this process is the JVM, started with the archive and the settings
-            String commandLine = Files.readString(Path.of("/proc", Long.toString(service.pid()), "cmdline"), StandardCharsets.UTF_8)
-                    .replace('\0', ' ');
-            assertThat(commandLine).contains("-XX:+UseSerialGC", "-Xmx256m", "serve.archive",
+            assertThat(commandLine(service)).contains("-XX:+UseSerialGC", "-Xmx256m", "serve.archive",
                     "--inkan.transport.http-port=" + port);
             assertThat(archives("serve.archive")).hasSize(1);
             // Bouncy Castle unsigned, so that the archive holds its classes; the service above read its CA key with it
@@ -118,31 +102,21 @@ class LauncherTests {
      */
     @Test
     void theServiceInSpringAotModeHonoursRunTimeSettingsPostgresqlAndHttps() throws Exception {
-        int httpPort = freePort();
-        int httpsPort = freePort();
+        int httpPort = Tools.freePort();
+        int httpsPort = Tools.freePort();
         dev.inkan.testing.PostgresServer postgres = dev.inkan.testing.PostgresServer.shared();
         String databaseUrl = postgres.createDatabase();
-        Map<String, String> env = environment(Map.of("INKAN_DATA_DIR", tmp.resolve("data").toString(),
+        Process service = startService(List.of(), Map.of("INKAN_DATA_DIR", tmp.resolve("data").toString(),
                 "INKAN_ADMIN_TOKEN", "launcher-test-token", "INKAN_PORT", Integer.toString(httpPort),
                 "INKAN_HTTPS_PORT", Integer.toString(httpsPort),
                 "INKAN_DATABASE_URL", databaseUrl,
                 "INKAN_DATABASE_USERNAME", dev.inkan.testing.PostgresServer.USER));
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString()).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("service.log").toFile());
-        builder.environment().putAll(env);
-        Process service = builder.start();
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            URI health = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health");
-            await().atMost(LIMIT).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
-                assertThat(service.isAlive()).as(log()).isTrue();
-                assertThat(http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).body()).contains("\"UP\"");
-            });
-            String commandLine = Files.readString(Path.of("/proc", Long.toString(service.pid()), "cmdline"), StandardCharsets.UTF_8)
-                    .replace('\0', ' ');
-            assertThat(commandLine).contains("-Dspring.aot.enabled=true");
+            awaitHealthy(service, httpPort);
+            assertThat(commandLine(service)).contains("-Dspring.aot.enabled=true");
             assertThat(log()).contains("PostgreSQL").doesNotContain("jdbc:h2");
 
+            HttpClient http = HttpClient.newHttpClient();
             String caPem = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/ca.pem")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             dev.inkan.testing.TrustedCas.add(caPem);
@@ -164,10 +138,30 @@ class LauncherTests {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** {@code ./inkan args...} in the background, its output in service.log. */
+    private Process startService(List<String> args, Map<String, String> variables) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("service.log").toFile());
+        builder.environment().putAll(environment(variables));
+        return builder.start();
+    }
+
+    /** Until {@code /actuator/health} on the plain-HTTP {@code port} says UP; fails with the log if the service exits. */
+    private void awaitHealthy(Process service, int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        await().atMost(LIMIT).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+            assertThat(service.isAlive()).as(log()).isTrue();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).contains("\"UP\"");
+        });
+    }
+
+    /** The JVM's command line: the launcher exec's java, so the started process is the JVM itself. */
+    private static String commandLine(Process service) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(service.pid()), "cmdline"), StandardCharsets.UTF_8).replace('\0', ' ');
     }
 
     /** README: JAVA_OPTS comes after the launcher's settings and wins; a collector named there replaces the serial one. */

@@ -2,7 +2,6 @@ package dev.inkan.engine;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -16,7 +15,6 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
@@ -208,20 +206,15 @@ public final class Pem {
      * The objects as PEM blocks: Bouncy Castle turns each into its label and DER ({@code JcaMiscPEMGenerator}), and the
      * text is RFC 7468's strict form (64-character base64 lines, LF) written here into one builder. Not through
      * {@code JcaPEMWriter}: it is a {@code BufferedWriter}, whose 8,192-character buffer was 16 % of every byte the
-     * service allocated per issuance (JFR, bench/RESULTS.md). A block with headers (legacy encrypted PEM) is BC's to write.
+     * service allocated per issuance (JFR, bench/RESULTS.md).
      */
     private static String write(Object... objects) {
         StringBuilder out = new StringBuilder(objects.length * 800);
         try {
             for (Object object : objects) {
                 PemObject block = object instanceof PemObject given ? given : new JcaMiscPEMGenerator(object).generate();
-                if (!block.getHeaders().isEmpty()) {
-                    StringWriter legacy = new StringWriter();
-                    try (JcaPEMWriter writer = new JcaPEMWriter(legacy)) {
-                        writer.writeObject(block);
-                    }
-                    out.append(legacy);
-                    continue;
+                if (!block.getHeaders().isEmpty()) { // legacy encrypted PEM: Inkan never writes it
+                    throw new IllegalArgumentException("PEM headers are not written: " + block.getType());
                 }
                 out.append("-----BEGIN ").append(block.getType()).append("-----\n");
                 if (block.getContent().length > 0) {
