@@ -48,10 +48,6 @@ class SubscriptionStore {
     }
 
     /** The subscriptions that want {@code type}. */
-    List<Subscription> subscribedTo(EventType type) {
-        return list().stream().filter(s -> s.events().contains(type.id())).toList();
-    }
-
     String secret(long id) {
         byte[] sealed = jdbc.sql("SELECT secret_sealed FROM webhook_subscription WHERE id = ?").param(id).query(byte[].class).single();
         return new String(masterKey.open(sealed, context(id)), StandardCharsets.UTF_8);
