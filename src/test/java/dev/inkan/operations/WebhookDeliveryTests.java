@@ -69,6 +69,25 @@ class WebhookDeliveryTests extends RunningService {
     }
 
     @Test
+    void aSubscriptionGetsOnlyTheEventsItNamesAndNoneFromBeforeItExisted() throws Exception {
+        long early = issue(prefix + "-early.test", 90);
+        assertThat(api().post("/api/v1/certificates/" + early + "/revoke", "{\"reason\":\"superseded\"}").status()).isEqualTo(200);
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 0)) {
+            long subscription = subscribe(receiver.url(), "\"certificate.revoked\"", null);
+            long issued = issue(prefix + "-later.test", 90);
+            assertThat(api().post("/api/v1/certificates/" + issued + "/revoke", "{\"reason\":\"keyCompromise\"}").status()).isEqualTo(200);
+
+            // Events are delivered in audit order: once the last one arrived, any earlier one would have too.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received().isEmpty());
+            List<JsonNode> bodies = receiver.received().stream().map(r -> ApiClient.JSON.readTree(r.body())).toList();
+            assertThat(bodies).extracting(p -> p.path("type").asString() + " " + p.path("data").path("certificateId").asLong())
+                    .containsExactly("certificate.revoked " + issued);
+            assertThat(api().get("/api/v1/webhooks/" + subscription + "/deliveries").json().size()).isEqualTo(1);
+            api().delete("/api/v1/webhooks/" + subscription);
+        }
+    }
+
+    @Test
     void sendTestDeliversASignedTestEventAndLogsTheAnswer() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 0)) {
             long subscription = subscribe(receiver.url(), "\"certificate.expired\"", null);
