@@ -47,7 +47,6 @@ class SubscriptionStore {
         return jdbc.sql("SELECT * FROM webhook_subscription WHERE id = ?").param(id).query(SubscriptionStore::row).optional();
     }
 
-    /** The subscriptions that want {@code type}. */
     String secret(long id) {
         byte[] sealed = jdbc.sql("SELECT secret_sealed FROM webhook_subscription WHERE id = ?").param(id).query(byte[].class).single();
         return new String(masterKey.open(sealed, context(id)), StandardCharsets.UTF_8);
