@@ -144,16 +144,21 @@ cpu_ms() {
     awk -v tck="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / tck}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 
+# io_bytes PID: bytes the process has caused to be written to storage so far (/proc/PID/io write_bytes).
+io_bytes() {
+    awk '/^write_bytes/ {print $2}' "/proc/$1/io" 2>/dev/null || echo 0
+}
+
 # load NAME URL CONNS DURATION [BODY] [TOKEN] [METHOD] [SERVER_PID]: one wrk run; raw output (with its BENCHJSON
 # line) to $RAW/NAME.txt; with SERVER_PID, the server's CPU time during the run goes to $RAW/NAME.cpu (ms).
 load() {
-    local name=$1 url=$2 conns=$3 duration=$4 body=${5:-} token=${6:-} method=${7:-POST} pid=${8:-} threads=2 cpu0=0
+    local name=$1 url=$2 conns=$3 duration=$4 body=${5:-} token=${6:-} method=${7:-POST} pid=${8:-} threads=2 cpu0=0 io0=0
     [ "$conns" -lt 2 ] && threads=1
-    [ -n "$pid" ] && cpu0=$(cpu_ms "$pid")
+    [ -n "$pid" ] && cpu0=$(cpu_ms "$pid") && io0=$(io_bytes "$pid")
     BENCH_BODY=$body BENCH_TOKEN=$token BENCH_METHOD=$method \
         wrk -t"$threads" -c"$conns" -d"$duration" --timeout 10s --latency -s "$BENCH_DIR/lib/wrk.lua" "$url" \
         >"$RAW/$name.txt" 2>&1 || { cat "$RAW/$name.txt" >&2; die "wrk failed for $name"; }
-    [ -n "$pid" ] && echo $(( $(cpu_ms "$pid") - cpu0 )) > "$RAW/$name.cpu"
+    [ -n "$pid" ] && echo $(( $(cpu_ms "$pid") - cpu0 )) > "$RAW/$name.cpu" && echo $(( $(io_bytes "$pid") - io0 )) > "$RAW/$name.io"
     grep -o '"requests": [0-9]*\|"non2xx": [0-9]*\|"p99_us": [0-9]*' "$RAW/$name.txt" | tr '\n' ' ' | sed "s/^/  $name: /" >&2
     echo >&2
 }

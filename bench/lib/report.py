@@ -156,6 +156,10 @@ def cpu_cell(d):
     return "–" if not d or "cpu_us" not in d else f"{d['cpu_us']:.0f}"
 
 
+def io_cell(d):
+    return "–" if not d or "io_kb" not in d else f"{d['io_kb']:.1f}"
+
+
 def rest(raw, out):
     meta = json.load(open(os.path.join(raw, "meta.json")))
     runs = {}
@@ -167,6 +171,9 @@ def rest(raw, out):
             cpu_file = f[:-4] + ".cpu"
             if os.path.exists(cpu_file) and r["requests"]:
                 r["cpu_us"] = int(open(cpu_file).read().strip() or 0) * 1000 / r["requests"]
+            io_file = f[:-4] + ".io"
+            if os.path.exists(io_file) and r["requests"]:
+                r["io_kb"] = int(open(io_file).read().strip() or 0) / 1000 / r["requests"]
             runs.setdefault((scen, server, int(conns[1:])), []).append(r)
     lines = ["## REST issuance: throughput and latency (wrk)", quick_note(meta),
              f"wrk with a Lua POST body, {meta['duration']} per run after a warm-up, {meta['rounds']} round(s) alternating "
@@ -177,7 +184,10 @@ def rest(raw, out):
              "(bench.local, www.bench.local, 127.0.0.1). Throughput is the median over rounds (min–max); latencies "
              "in ms are the medians over rounds of each run's p50/p99. Server CPU per request is the server process's "
              "user+system time during the run (/proc, all threads) over the requests it answered: the measure that "
-             "other work on the machine disturbs least. Non-2xx responses and socket errors are "
+             "other work on the machine disturbs least. Disk writes per request are the bytes the server process caused to "
+             "be written to storage during the run (/proc/PID/io write_bytes) over the requests it answered: Inkan's H2 "
+             "commits (a chunk of copy-on-write B-tree pages per commit, bench/results/findings.md), cfssl writes none; "
+             "unlike time, this figure does not depend on what else runs on the machine. Non-2xx responses and socket errors are "
              "counted; a run with errors is not a valid figure.", ""]
     targets = {}
     for scen, title in REST_TITLES.items():
@@ -185,8 +195,8 @@ def rest(raw, out):
         if not conns:
             continue
         lines += [f"### {title}", "",
-                  "| conns | cfssl req/s | Inkan req/s | Inkan/cfssl | cfssl p50 / p99 | Inkan p50 / p99 | server CPU µs/request cfssl / Inkan | errors cfssl / Inkan |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| conns | cfssl req/s | Inkan req/s | Inkan/cfssl | cfssl p50 / p99 | Inkan p50 / p99 | server CPU µs/request cfssl / Inkan | disk writes KB/request cfssl / Inkan | errors cfssl / Inkan |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for c in conns:
             row = {}
             for server in ("cfssl", "inkan"):
@@ -200,6 +210,9 @@ def rest(raw, out):
                     cpus = [r["cpu_us"] for r in rs if "cpu_us" in r]
                     if cpus:
                         row[server]["cpu_us"] = statistics.median(cpus)
+                    ios = [r["io_kb"] for r in rs if "io_kb" in r]
+                    if ios:
+                        row[server]["io_kb"] = statistics.median(ios)
 
             def cell(s, k):
                 d = row.get(s)
@@ -208,7 +221,7 @@ def rest(raw, out):
             cf, ik = row.get("cfssl"), row.get("inkan")
             lines.append(f"| {c} | {cell('cfssl', 'rps')} | {cell('inkan', 'rps')} | "
                          f"{ratio(ik and ik['rps'], cf and cf['rps'])} | {cell('cfssl', 'lat')} | {cell('inkan', 'lat')} | "
-                         f"{cpu_cell(cf)} / {cpu_cell(ik)} |"
+                         f"{cpu_cell(cf)} / {cpu_cell(ik)} | {io_cell(cf)} / {io_cell(ik)} |"
                          f" {cell('cfssl', 'err')} / {cell('inkan', 'err')} |")
             targets.setdefault(scen, {})[str(c)] = row
         lines.append("")
