@@ -39,6 +39,9 @@ public class OcspResponder {
 
     private record Cached(Reply reply, long caId, long epoch, Instant refreshAt) {}
 
+    /** A CA's revocation epoch as read from the database, and when ({@link System#nanoTime}, taken before the read). */
+    private record EpochRead(long epoch, long readAt) {}
+
     /** The caId of an answer that is not kept (an error, a nonce, several certificates). */
     private static final long NOT_CACHED = -1;
     private static final int MAX_CACHED_PATH = 512;
@@ -53,7 +56,7 @@ public class OcspResponder {
     private final Map<ByteBuffer, Cached> cache = new ConcurrentHashMap<>();
     /** The same answers by GET path; only short paths (one certificate's request is ~110 characters). */
     private final Map<String, Cached> byPath = new ConcurrentHashMap<>();
-    private final Map<Long, long[]> epochs = new ConcurrentHashMap<>(); // caId -> {epoch, read at (nanoTime)}
+    private final Map<Long, EpochRead> epochs = new ConcurrentHashMap<>(); // by CA id
 
     OcspResponder(CertificateAuthorityService authorities, OcspIssuers issuers, IssuedCertificates ledger, RevocationState state,
                   RevocationSettings settings, OcspSigners signers, Clock clock) {
@@ -99,8 +102,8 @@ public class OcspResponder {
         if (known == null || !clock.instant().isBefore(known.refreshAt())) {
             return null;
         }
-        long[] epoch = recentEpoch(known.caId());
-        return epoch != null && epoch[0] == known.epoch() ? known.reply() : null;
+        EpochRead read = recentEpoch(known.caId());
+        return read != null && read.epoch() == known.epoch() ? known.reply() : null;
     }
 
     private Cached respond(byte[] der) {
@@ -182,20 +185,20 @@ public class OcspResponder {
     }
 
     private long epoch(long caId) {
-        long[] known = recentEpoch(caId);
+        EpochRead known = recentEpoch(caId);
         if (known != null) {
-            return known[0];
+            return known.epoch();
         }
         long readAt = System.nanoTime(); // before the read: the window never outlasts what the read can vouch for
         long epoch = state.epoch(caId);
-        epochs.put(caId, new long[] {epoch, readAt});
+        epochs.put(caId, new EpochRead(epoch, readAt));
         return epoch;
     }
 
-    /** CA {@code caId}'s epoch and when it was read, if read less than {@code ocsp-epoch-check} ago; null otherwise. */
-    private long[] recentEpoch(long caId) {
-        long[] known = epochs.get(caId);
-        return known != null && System.nanoTime() - known[1] < settings.ocspEpochCheck().toNanos() ? known : null;
+    /** CA {@code caId}'s epoch as last read, if that was less than {@code ocsp-epoch-check} ago; null otherwise. */
+    private EpochRead recentEpoch(long caId) {
+        EpochRead known = epochs.get(caId);
+        return known != null && System.nanoTime() - known.readAt() < settings.ocspEpochCheck().toNanos() ? known : null;
     }
 
     private static Reply error(OcspResponseBuilder.Error error) {
