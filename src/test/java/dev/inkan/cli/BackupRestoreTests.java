@@ -86,7 +86,7 @@ class BackupRestoreTests {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(InkanApplication.class).run("--inkan.data-dir=" + dataDir, "--server.port=0",
+        return new SpringApplicationBuilder(InkanApplication.class).run("--inkan.data-dir=" + dataDir, "--server.port=0", "--inkan.transport.http-port=0",
                 "--logging.level.root=WARN", "--inkan.admin-token=" + TOKEN);
     }
 
