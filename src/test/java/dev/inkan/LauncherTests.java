@@ -63,6 +63,50 @@ class LauncherTests {
         assertThat(archives("oneshot.archive")).as("the one-shot's class archive, trained on first use").hasSize(1);
     }
 
+    /**
+     * The launcher starts the one-shot on a class path of its own (the application and the libraries it uses, not the
+     * service's ~115): every path of the one-shot must find its classes there. Elliptic-curve keys have their own
+     * class archive; a second run reuses the CA it finds (reading PEM); a refusal is still one line and exit code 1.
+     */
+    @Test
+    void theOneShotRunsOnItsShortClassPathForEveryKeyFamilyAReusedCaAndARefusal() throws Exception {
+        Path certs = tmp.resolve("certs");
+        Map<String, String> ecdsa = Map.of("SSL_SUBJECT", "localhost", "SSL_DNS", "www.localhost", "SSL_KEY_TYPE", "ecdsa-p384",
+                "JAVA_OPTS", "-XshowSettings:properties");
+        Processes.Result first = Processes.run(List.of(LAUNCHER.toString(), "oneshot", "--out", certs.toString()), tmp,
+                environment(ecdsa), LIMIT);
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        String classPath = first.stderr().substring(first.stderr().indexOf("java.class.path = "),
+                first.stderr().indexOf("java.class.version"));
+        assertThat(classPath).contains("oneshot.jar", "bcprov-").doesNotContain("spring-", "tomcat-", "h2-");
+        assertThat(archives("oneshot-ec.archive")).as("the elliptic-curve one-shot's own class archive").hasSize(1);
+        String caCert = Files.readString(certs.resolve("ca.pem"));
+
+        Processes.Result reused = Processes.run(List.of(LAUNCHER.toString(), "oneshot", "--out", certs.toString()), tmp,
+                environment(ecdsa), LIMIT);
+        assertThat(reused.exitCode()).as(reused.output()).isZero();
+        assertThat(Files.readString(certs.resolve("ca.pem"))).as("the CA found in the directory is reused").isEqualTo(caCert);
+        Files.writeString(tmp.resolve("none.pem"), "");
+        var verdict = Verifiers.openssl(new Verifiers.Chain(certs.resolve("cert.pem"), tmp.resolve("none.pem"),
+                certs.resolve("ca.pem")), "www.localhost", "sslserver");
+        assertThat(verdict.accepted()).as(verdict.output()).isTrue();
+
+        Path client = tmp.resolve("client");
+        Processes.Result ed25519 = Processes.run(List.of(LAUNCHER.toString(), "oneshot", "--out", client.toString()), tmp,
+                environment(Map.of("SSL_SUBJECT", "Jane Doe", "SSL_KEY_TYPE", "ed25519", "SSL_PROFILE", "client")), LIMIT);
+        assertThat(ed25519.exitCode()).as(ed25519.output()).isZero();
+        assertThat(Pem.readCertificates("cert", Files.readString(client.resolve("cert.pem"))).get(0).getPublicKey().getAlgorithm())
+                .isIn("Ed25519", "EdDSA");
+
+        Processes.Result refused = Processes.run(List.of(LAUNCHER.toString(), "oneshot", "--out", tmp.resolve("refused").toString()),
+                tmp, environment(Map.of("SSL_SUBJECT", "a.localhost", "SSL_KEY_TYPE", "rsa-1024")), LIMIT);
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        // the launcher's own line about training the RSA archive may come first; the refusal is the last line
+        assertThat(refused.stderr().strip().lines().reduce((earlier, last) -> last).orElse(""))
+                .startsWith("SSL_KEY_TYPE: unknown key type 'rsa-1024'");
+        assertThat(refused.stderr()).doesNotContain("Exception");
+    }
+
     @Test
     void theServiceStartedByTheLauncherTakesItsArgumentsAndRunsWithTheSmallMachineSettings() throws Exception {
         int port = Tools.freePort();

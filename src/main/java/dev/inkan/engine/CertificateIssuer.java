@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -25,6 +24,7 @@ import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
 import org.bouncycastle.asn1.x509.NameConstraintValidatorException;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -52,7 +52,7 @@ public final class CertificateIssuer {
         SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded());
         SubjectKeyIdentifier ski = subjectKeyIdentifier(key);
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(name, SerialNumbers.next(),
-                notBefore(now), Date.from(now.plus(Duration.ofDays(spec.validityDays()))), name, key);
+                notBefore(now), X509Time.of(now.plus(Duration.ofDays(spec.validityDays()))), name, key);
         addCaExtensions(builder, spec, ski, new AuthorityKeyIdentifier(ski.getKeyIdentifier()));
         return sign(builder, IssuingAuthority.signer(type, keyPair.getPrivate()));
     }
@@ -205,11 +205,10 @@ public final class CertificateIssuer {
         return new AuthorityKeyIdentifier(keyIdentifier(key));
     }
 
-    static Date notBefore(Instant now) {
-        return Date.from(now.minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS));
+    static Time notBefore(Instant now) {
+        return X509Time.of(now.minus(BACKDATE));
     }
 
-    /** The requested lifetime, cut back to the issuer's own notAfter: a certificate cannot outlive its CA. */
     /**
      * The warning to give when {@code issued} ends earlier than asked because a certificate cannot
      * outlive its issuer (RFC 5280 §6.1.3 validates each certificate's validity at the time of use:
@@ -228,10 +227,11 @@ public final class CertificateIssuer {
                 + gotText + "; renew the CA (or issue from a longer-lived one) for longer certificates");
     }
 
-    private static Date notAfter(Instant now, int days, IssuingAuthority ca) {
+    /** The requested lifetime, cut back to the issuer's own notAfter: a certificate cannot outlive its CA. */
+    private static Time notAfter(Instant now, int days, IssuingAuthority ca) {
         Instant wanted = now.plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
         Instant caEnd = ca.certificate().getNotAfter().toInstant();
-        return Date.from(wanted.isAfter(caEnd) ? caEnd : wanted);
+        return X509Time.of(wanted.isAfter(caEnd) ? caEnd : wanted);
     }
 
     static X509Certificate sign(X509v3CertificateBuilder builder, ContentSigner signer) {

@@ -26,8 +26,8 @@ public final class CrlBuilder {
             // §5.1.2.3: the issuer field equals the CA's subject byte for byte; v2 because extensions are present.
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     org.bouncycastle.asn1.x500.X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
-                    Date.from(content.thisUpdate()));
-            builder.setNextUpdate(Date.from(content.nextUpdate()));
+                    X509Time.of(content.thisUpdate()));
+            builder.setNextUpdate(X509Time.of(content.nextUpdate()));
             for (CrlContent.Entry entry : content.entries()) {
                 ExtensionsGenerator extensions = new ExtensionsGenerator();
                 if (entry.reasonCode() != CRLReason.unspecified) {

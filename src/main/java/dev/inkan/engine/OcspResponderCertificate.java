@@ -6,7 +6,6 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -36,7 +35,7 @@ public final class OcspResponderCertificate {
         Instant end = now.plus(validity);
         Instant caEnd = ca.certificate().getNotAfter().toInstant();
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(CertificateIssuer.issuerName(ca), SerialNumbers.next(),
-                CertificateIssuer.notBefore(now), Date.from(end.isAfter(caEnd) ? caEnd : end), subject, key);
+                CertificateIssuer.notBefore(now), X509Time.of(end.isAfter(caEnd) ? caEnd : end), subject, key);
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
