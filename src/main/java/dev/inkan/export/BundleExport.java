@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The one bundle every front end hands out (one-shot, REST, UI): from a {@link CertificateBundle}
@@ -67,6 +69,17 @@ public final class BundleExport {
         String fullChain = bundle.fullChainPem();
         String key = bundle.privateKeyPem();
 
+        // The two PKCS#12 files are most of the bundle's CPU (five PBKDF2 derivations of 10,000 iterations, 80-130 ms
+        // in a fresh one-shot JVM; bench/RESULTS.md, "Fifth pass"): cert.p12 is built on another core meanwhile.
+        CompletableFuture<byte[]> keyStore = CompletableFuture.supplyAsync(
+                () -> bundle.toPkcs12(PKCS12_ALIAS, options.pkcs12Password(), options.pkcs12Encryption()));
+        byte[] trustStore = Pkcs12.trustStore(List.of(bundle.root()), List.of(ca.id()), options.trustStorePassword());
+        String secret = secret(fullChain, key, ca, options, values);
+        String sslConf = templates.render("nginx/ssl.conf", values);
+        String siteConf = templates.render("nginx/site.conf", values);
+        String readme = templates.render("bundle/README.txt", values);
+        List<OutputFile> helpers = installers.all(ca, options.installBaseUrl());
+
         List<OutputFile> files = new ArrayList<>();
         files.add(OutputFile.publicText("cert.pem", bundle.certificatePem()));
         files.add(OutputFile.privateText(options.keyFileName(), key));
@@ -74,17 +87,27 @@ public final class BundleExport {
         files.add(OutputFile.publicText("fullchain.pem", fullChain));
         files.add(OutputFile.publicText("ca.pem", ca.pem()));
         files.add(new OutputFile("ca.crt", der(bundle.root()), OutputFile.PUBLIC));
-        files.add(new OutputFile("cert.p12", bundle.toPkcs12(PKCS12_ALIAS, options.pkcs12Password(), options.pkcs12Encryption()),
-                OutputFile.PRIVATE));
-        files.add(new OutputFile("truststore.p12", Pkcs12.trustStore(List.of(bundle.root()), List.of(ca.id()),
-                options.trustStorePassword()), OutputFile.PUBLIC));
+        files.add(new OutputFile("cert.p12", joined(keyStore), OutputFile.PRIVATE));
+        files.add(new OutputFile("truststore.p12", trustStore, OutputFile.PUBLIC));
         files.add(OutputFile.privateText("haproxy.pem", fullChain + key));
-        files.add(OutputFile.privateText("secret.yaml", secret(fullChain, key, ca, options, values)));
-        files.add(OutputFile.publicText("nginx/ssl.conf", templates.render("nginx/ssl.conf", values)));
-        files.add(OutputFile.publicText("nginx/site.conf", templates.render("nginx/site.conf", values)));
-        files.add(OutputFile.publicText("README.txt", templates.render("bundle/README.txt", values)));
-        files.addAll(installers.all(ca, options.installBaseUrl()));
+        files.add(OutputFile.privateText("secret.yaml", secret));
+        files.add(OutputFile.publicText("nginx/ssl.conf", sslConf));
+        files.add(OutputFile.publicText("nginx/site.conf", siteConf));
+        files.add(OutputFile.publicText("README.txt", readme));
+        files.addAll(helpers);
         return List.copyOf(files);
+    }
+
+    /** The value computed on another thread, or its exception as that thread threw it. */
+    private static byte[] joined(CompletableFuture<byte[]> value) {
+        try {
+            return value.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The bundle as one zip, modes kept. */
