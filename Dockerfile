@@ -34,8 +34,8 @@ RUN cd /tmp && for signed in /app/lib/bc*.jar; do \
       classpath="$classpath:$library"; done \
  && echo "$classpath" > /app/oneshot.classpath
 # The extracted layout (inkan.jar + lib/) starts faster than the nested fat jar (Spring Boot docs,
-# "Efficient Deployments"). A JDK 25 AOT cache (JEP 483/514) trained on one one-shot run preloads and
-# links the classes that run needs; it is built where it will run (the runtime stage), because the
+# "Efficient Deployments"). JDK 25 AOT caches (JEP 483/514), each trained on one run of its command, preload and
+# link the classes that command needs; they are built where they will run (the runtime stage), because a
 # cache is valid only for the same JVM and class path.
 
 FROM ${RUNTIME_IMAGE}
