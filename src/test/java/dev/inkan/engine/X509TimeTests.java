@@ -38,5 +38,7 @@ class X509TimeTests {
     void aTimeBeforeYearZeroOrAfter9999IsRefused() {
         assertThatThrownBy(() -> X509Time.of(Instant.parse("+10000-01-01T00:00:00Z")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10000");
+        assertThatThrownBy(() -> X509Time.of(Instant.parse("-0001-12-31T23:59:59Z")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
     }
 }
