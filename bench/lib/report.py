@@ -395,8 +395,9 @@ def readme_startup(path, out):
             if t:
                 lines.append(f"| {names[name]} | {label} | {statistics.median(t) / 1000:.2f} s | "
                              f"{min(t) / 1000:.2f}–{max(t) / 1000:.2f} s | {len(t)} |")
-    lines += ["", "Peak RSS (VmHWM) under the 16-connection ECDSA issuance load (wrk, plain HTTP), default settings of each "
-              "command (no -Xmx given):", "", "| command | peak RSS | issued/s | p99 |", "|---|---:|---:|---:|"]
+    load = next((r.get("load") for r in d["rss"].values() if r.get("load")), "5s")
+    lines += ["", f"Peak RSS (VmHWM) under the 16-connection ECDSA issuance load (wrk, plain HTTP, {load} from a fresh start), "
+              "default settings of each command (no -Xmx given):", "", "| command | peak RSS | issued/s | p99 |", "|---|---:|---:|---:|"]
     for name in ("readme", "java-jar"):
         r = d["rss"].get(name)
         if r:

@@ -119,7 +119,8 @@ run_scale() {
     NEEDLE=needle-$(openssl rand -hex 4).bench.local
     LIST_PATH=${BENCH_LIST_PATH:-/api/v1/certificates}
     SEARCH_PATH=${BENCH_SEARCH_PATH:-/api/v1/certificates?q=$NEEDLE}
-    if [ "$QUICK" = 1 ]; then SIZES=(0 2000); DURATION=2s; WARMUP=2s; else SIZES=(0 10000 100000); DURATION=5s; WARMUP=5s; fi
+    if [ "$QUICK" = 1 ]; then SIZES=(0 2000); DURATION=2s; WARMUP=2s; RSS_DURATION=5s
+    else SIZES=(0 10000 100000); DURATION=5s; WARMUP=5s; RSS_DURATION=60s; fi
     echo '{"commonName":"bench.local","dnsNames":["bench.local","www.bench.local"],"ipAddresses":["127.0.0.1"],"profile":"server","keyType":"ecdsa-p256","validityDays":90}' > "$W/issue.json"
     ISSUED=0; ROWS=(); SEEDS=(); STARTUPS=()
     trap 'stop_pid ${INKAN_PID:-0}' EXIT
@@ -159,7 +160,8 @@ ready_ms() {
 # the command before the launcher) and `cfssl serve`, interleaved run by run: ready = /actuator/health 200 on the
 # plain HTTP port with README's defaults (HTTPS on), on a fresh data directory (first start: CA, master key, HTTPS
 # certificate made) and on an existing one (restart). Then the peak RSS (VmHWM) of each service command under the
-# 16-connection ECDSA issuance load.
+# 16-connection ECDSA issuance load, RSS_DURATION long (60 s unless set: after 5 s the serial collector has not yet
+# grown the heap to its -Xmx, and the peak read then was ~230 MiB below the one a longer load reaches).
 readme_startup() {
     local runs=$1 i name port pid ms fresh data cfssl_dir=$W/cfssl-ready
     local -A ready=()
@@ -196,8 +198,8 @@ readme_startup() {
     for name in readme java-jar; do
         rm -rf "$W/rss-$name"
         svc_start "$name" "$W/rss-$name" off
-        load "rss-$name-issue" "$SVC_URL/api/v1/certificates" 16 "$DURATION" "$W/issue.json" "$TOKEN"
-        rss+=("\"$name\": {\"rss_peak_kib\": $(hwm_kib "$SVC_PID"), \"issue\": $(grep '^BENCHJSON ' "$RAW/rss-$name-issue.txt" | cut -d' ' -f2-)}")
+        load "rss-$name-issue" "$SVC_URL/api/v1/certificates" 16 "${RSS_DURATION:-60s}" "$W/issue.json" "$TOKEN"
+        rss+=("\"$name\": {\"rss_peak_kib\": $(hwm_kib "$SVC_PID"), \"load\": \"${RSS_DURATION:-60s}\", \"issue\": $(grep '^BENCHJSON ' "$RAW/rss-$name-issue.txt" | cut -d' ' -f2-)}")
         stop_pid "$SVC_PID"
     done
     {

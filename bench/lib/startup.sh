@@ -10,7 +10,7 @@ run_startup() {
     RAW=$OUT/startup
     rm -rf "$RAW"; mkdir -p "$RAW"
     TOKEN=$(openssl rand -hex 24)
-    if [ "$QUICK" = 1 ]; then DURATION=2s; else DURATION=5s; fi
+    if [ "$QUICK" = 1 ]; then DURATION=2s; RSS_DURATION=5s; else DURATION=5s; RSS_DURATION=60s; fi
     echo '{"commonName":"bench.local","dnsNames":["bench.local","www.bench.local"],"ipAddresses":["127.0.0.1"],"profile":"server","keyType":"ecdsa-p256","validityDays":90}' > "$W/issue.json"
     readme_startup "$( [ "$QUICK" = 1 ] && echo 2 || echo 5 )"
     rm -rf "$W"

@@ -14,17 +14,19 @@ import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The embedded H2 database with group commit. H2 (with {@code WRITE_DELAY=0}) writes each commit to the file
- * before {@code commit()} returns; every path that changes data then waits in the file's {@link GroupCommit}
- * until a force begun after that write is done, so a client is answered only once its change is on the disk,
- * while one fdatasync, outside H2's store lock, serves all the writers waiting together. A change is reported
+ * The embedded H2 database with group commit. Every path that changes data waits, after H2 has committed it in
+ * memory, in the file's {@link GroupCommit} until a store and force begun after that commit are done
+ * ({@link SyncedFileChannel}: H2's pending changes written as one chunk, then one fdatasync outside H2's store
+ * lock), so a client is answered only once its change is on the disk, while one chunk and one force serve all
+ * the writers waiting together. A change is reported
  * done when {@code commit()} returns (or {@code setAutoCommit(true)}, which commits), or, in auto-commit mode,
  * when the statement that changed data returns. Any statement executed other than by {@code executeQuery}
  * counts as a change; a transaction rolled back waits for nothing. Other connections see a change from its
- * commit on, a few milliseconds before it is forced (H2 also applies a transaction before storing it).
+ * commit on, a few milliseconds before it is stored and forced.
  */
 public final class DurableDataSource extends DelegatingDataSource {
 
@@ -61,8 +63,9 @@ public final class DurableDataSource extends DelegatingDataSource {
         if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
             throw new SQLException("group commit needs the embedded H2 database, not a server's");
         }
-        FileStore<?> file = session.getDatabase().getStore().getMvStore().getFileStore();
-        return SyncedFilePath.channel(file == null ? "" : file.getFileName()).map(SyncedFileChannel::group)
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        FileStore<?> file = store.getFileStore();
+        return SyncedFilePath.channel(file == null ? "" : file.getFileName()).map(channel -> channel.group(store))
                 .orElseThrow(() -> new SQLException("group commit needs the H2 database file opened through "
                         + SyncedFilePath.SCHEME + ":"));
     }

@@ -9,42 +9,72 @@ import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.MVStore;
 
 /**
- * The database file as the log of a {@link GroupCommit}: H2's MVStore writes a commit as one chunk (and now
- * and then its store header), so with {@code WRITE_DELAY=0} a commit is in the file (the OS page cache: it
- * survives {@code kill -9}) when the JDBC {@code commit()} returns; this channel counts those writes, and
- * {@link #group} forces them to the device ({@code fdatasync}), one force for all the writes made before it
- * began, outside H2's store lock. Everything else is passed through unchanged.
+ * The database file as the log of a {@link GroupCommit}, in which H2's commits are stored in groups: a commit
+ * changes H2's MVStore in memory only, and the leader of each group stores everything committed so far as one
+ * chunk ({@code MVStore.commit()}), waits for any store H2 began by itself meanwhile (its background writer) to be
+ * written, and forces the file to the device ({@code fdatasync}), outside H2's store lock. So one chunk and one
+ * force serve every writer waiting at that moment, instead of a chunk per transaction: each chunk rewrites every
+ * B-tree page its transactions touched, and transactions of one group share the upper pages and often the leaves.
+ * Durability therefore does not depend on H2's {@code WRITE_DELAY}. Everything else is passed through unchanged.
  */
 final class SyncedFileChannel extends FileChannel implements GroupCommit.Log {
 
     private final FileChannel file;
+    /** Hands out {@link #version}s: each caller gets a higher one than every caller before it. */
+    private final AtomicLong tickets = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
+    /** {@link #writes} as counted when the last completed force began: those writes are on the device. */
+    private volatile long writesForced;
     private final GroupCommit group = new GroupCommit(this);
+    /** The store H2 keeps in this file; known from the first connection on ({@link #group(MVStore)}). */
+    private volatile MVStore store;
 
     SyncedFileChannel(FileChannel file) {
         this.file = file;
     }
 
-    /** Where a writer waits until its writes are on the device. */
-    GroupCommit group() {
+    /** Where a writer to {@code store} (H2's store in this file) waits until its commits are on the device. */
+    GroupCommit group(MVStore store) {
+        this.store = store;
         return group;
     }
 
-    /** Writes completed so far: one that completed before this is read is forced by a force begun after. */
+    /**
+     * A ticket: a change committed before it was taken is in the chunk that a {@link #writeAndForce} begun after
+     * stores, since that call takes a later ticket first ({@link GroupCommit} reads the version before it stores).
+     */
     @Override
     public long version() {
-        return writes.get();
+        return tickets.incrementAndGet();
     }
 
     @Override
     public void writeAndForce() {
+        MVStore store = this.store;
+        store.commit();
+        // a store H2 began by itself (its background writer, or one when much is unsaved) may hold changes that
+        // commit() then found saved: it is written by the time this returns
+        store.executeFilestoreOperation(() -> { });
+        long written = writes.get();
         try {
             file.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot force the database file to the disk", e);
         }
+        writesForced = written; // leaders take turns (GroupCommit), so this only grows
+    }
+
+    /** Writes to the file so far. */
+    long writes() {
+        return writes.get();
+    }
+
+    /** Writes known to be on the device: those counted before the last completed force began. */
+    long writesForced() {
+        return writesForced;
     }
 
     private <T> T counted(T written) {

@@ -106,8 +106,8 @@ class StartRefusalTests {
     private static Path stoppedCopy(String name) throws IOException {
         Path copy = dataDir.resolveSibling(name);
         Files.createDirectory(copy, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        // H2 writes each commit through to the file (WRITE_DELAY=0), so a copy taken while it runs is a
-        // consistent database as of its last commit, like a copy after a crash
+        // every acknowledged commit is stored in the file and forced before it is answered (DurableDataSource), so
+        // a copy taken while it runs is a consistent database as of its last answered change, like after a crash
         for (String file : new String[] {"inkan.mv.db", "master.key"}) {
             Files.copy(dataDir.resolve(file), copy.resolve(file));
         }
