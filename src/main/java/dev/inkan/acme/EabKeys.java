@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -24,6 +25,7 @@ public class EabKeys {
 
     private static final List<String> MAC_ALGORITHMS = List.of(AlgorithmIdentifiers.HMAC_SHA256, AlgorithmIdentifiers.HMAC_SHA384,
             AlgorithmIdentifiers.HMAC_SHA512);
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final MasterKey masterKey;
@@ -40,14 +42,23 @@ public class EabKeys {
         if (name.length() > 128) {
             throw new InvalidInputException("label", "the label is at most 128 characters");
         }
-        byte[] kidBytes = new byte[12];
-        byte[] hmac = new byte[32];
-        random.nextBytes(kidBytes);
-        random.nextBytes(hmac);
-        String kid = Base64.getUrlEncoder().withoutPadding().encodeToString(kidBytes);
+        String kid = BASE64URL.encodeToString(randomForCommandLines(random, 12));
+        byte[] hmac = randomForCommandLines(random, 32);
         jdbc.sql("INSERT INTO acme_eab_key (kid, ca_id, label, hmac_sealed, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(kid, caId, name, masterKey.seal(hmac, context(kid)), Timestamp.from(clock.instant())).update();
-        return new EabKey.Created(kid, Base64.getUrlEncoder().withoutPadding().encodeToString(hmac), name);
+        return new EabKey.Created(kid, BASE64URL.encodeToString(hmac), name);
+    }
+
+    /**
+     * Random bytes whose base64url text does not begin with '-': typed after {@code --eab-kid} or
+     * {@code --eab-hmac-key}, such a value is read as an option by certbot, lego and acme.sh (one draw in 64 was).
+     */
+    static byte[] randomForCommandLines(Random random, int length) {
+        byte[] bytes = new byte[length];
+        do {
+            random.nextBytes(bytes);
+        } while (BASE64URL.encodeToString(bytes).startsWith("-"));
+        return bytes;
     }
 
     public List<EabKey> list(long caId) {
