@@ -163,7 +163,7 @@ ready_ms() {
 # 16-connection ECDSA issuance load, RSS_DURATION long (60 s unless set: after 5 s the serial collector has not yet
 # grown the heap to its -Xmx, and the peak read then was ~230 MiB below the one a longer load reaches).
 readme_startup() {
-    local runs=$1 i name port pid ms fresh data cfssl_dir=$W/cfssl-ready
+    local runs=$1 i name port pid ms fresh data cfssl_dir=$W/cfssl-ready rss_load=${RSS_DURATION:-60s}
     local -A ready=()
     mkdir -p "$cfssl_dir"
     (cd "$cfssl_dir" && echo '{"CN":"cfssl Bench CA","key":{"algo":"ecdsa","size":256}}' > ca-csr.json \
@@ -198,8 +198,8 @@ readme_startup() {
     for name in readme java-jar; do
         rm -rf "$W/rss-$name"
         svc_start "$name" "$W/rss-$name" off
-        load "rss-$name-issue" "$SVC_URL/api/v1/certificates" 16 "${RSS_DURATION:-60s}" "$W/issue.json" "$TOKEN"
-        rss+=("\"$name\": {\"rss_peak_kib\": $(hwm_kib "$SVC_PID"), \"load\": \"${RSS_DURATION:-60s}\", \"issue\": $(grep '^BENCHJSON ' "$RAW/rss-$name-issue.txt" | cut -d' ' -f2-)}")
+        load "rss-$name-issue" "$SVC_URL/api/v1/certificates" 16 "$rss_load" "$W/issue.json" "$TOKEN"
+        rss+=("\"$name\": {\"rss_peak_kib\": $(hwm_kib "$SVC_PID"), \"load\": \"$rss_load\", \"issue\": $(grep '^BENCHJSON ' "$RAW/rss-$name-issue.txt" | cut -d' ' -f2-)}")
         stop_pid "$SVC_PID"
     done
     {

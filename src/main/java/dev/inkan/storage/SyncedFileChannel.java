@@ -43,8 +43,9 @@ final class SyncedFileChannel extends FileChannel implements GroupCommit.Log {
     }
 
     /**
-     * A ticket: a change committed before it was taken is in the chunk that a {@link #writeAndForce} begun after
-     * stores, since that call takes a later ticket first ({@link GroupCommit} reads the version before it stores).
+     * A ticket: a change committed before it was taken is on the device once a {@link #writeAndForce} begun after
+     * it returns, since that call takes a later ticket first ({@link GroupCommit} reads the version before it
+     * stores) and then stores, or waits for H2's own store of, everything committed by then.
      */
     @Override
     public long version() {

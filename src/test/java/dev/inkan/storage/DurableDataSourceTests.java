@@ -83,7 +83,7 @@ class DurableDataSourceTests {
                             }
                         }
                     }
-                } catch (Exception | AssertionError e) {
+                } catch (Exception e) {
                     synchronized (failures) {
                         failures.add(e);
                     }
