@@ -124,22 +124,10 @@ class CertificateLedger implements IssuedCertificates {
     CertificatePage search(CertificateQuery.Valid query, Instant now) {
         List<Object> params = new ArrayList<>();
         String where = where(query, now, params);
-        boolean byId = query.sort() == CertificateQuery.Sort.NEWEST || query.sort() == CertificateQuery.Sort.OLDEST;
-        String order = switch (query.sort()) {
-            case NEWEST -> "id DESC";
-            case OLDEST -> "id";
-            case EXPIRY -> "not_after, id";
-            case EXPIRY_DESC -> "not_after DESC, id DESC";
-        };
-        // Newest-first pages walk the primary key and stop after one page; H2 would otherwise pick the status
-        // index and sort every match (40 ms at 100,000 certificates instead of 1 ms).
-        // (PostgreSQL plans it well by itself and knows no such hint.)
-        String table = h2 && byId && query.q() == null ? "certificate USE INDEX ()" : "certificate";
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.size());
         pageParams.add(query.offset());
-        List<CertificateSummary> items = jdbc.sql("SELECT " + SUMMARY + " FROM " + table + where + " ORDER BY " + order
-                + " LIMIT ? OFFSET ?").params(pageParams).query((rs, n) -> summary(rs, now)).list();
+        List<CertificateSummary> items = jdbc.sql(pageSql(query, where, h2)).params(pageParams).query((rs, n) -> summary(rs, now)).list();
         long total;
         if (query.page() == 0 && items.size() < query.size()) {
             total = items.size();
@@ -151,6 +139,42 @@ class CertificateLedger implements IssuedCertificates {
         }
         boolean exact = total <= COUNT_LIMIT;
         return new CertificatePage(items, query.page(), query.size(), Math.min(total, COUNT_LIMIT), exact);
+    }
+
+    /**
+     * The query of one page of {@code query}'s matches ({@code where} from {@link #where}; parameters: the WHERE's,
+     * then LIMIT and OFFSET), planned so that a page costs the same at 100 or 100,000 certificates: the database walks
+     * an index in the page's order and stops after the page, instead of sorting every match.
+     * <ul>
+     * <li>Newest or oldest first walks the primary key: H2 would otherwise pick the status index and sort every match
+     * (40 ms at 100,000 certificates instead of 1 ms). (PostgreSQL plans it well by itself and knows no such hint.)</li>
+     * <li>By expiry, the ORDER BY begins with the columns the WHERE fixes to one value ({@code ca_id}, {@code revoked}),
+     * in the order of the status indexes {@code (ca_id, revoked, not_after)} and {@code (revoked, not_after)}: the rows
+     * come in the same order, but H2 uses an index for ORDER BY only when the ORDER BY begins with the index's first
+     * column, so {@code not_after, id} alone sorted every unrevoked certificate of the CA (1.1 s at 88,000, at every
+     * refresh of the next-expiry gauge) where this reads one page (10 ms).</li>
+     * </ul>
+     */
+    static String pageSql(CertificateQuery.Valid query, String where, boolean h2) {
+        boolean byId = query.sort() == CertificateQuery.Sort.NEWEST || query.sort() == CertificateQuery.Sort.OLDEST;
+        String table = h2 && byId && query.q() == null ? "certificate USE INDEX ()" : "certificate";
+        return "SELECT " + SUMMARY + " FROM " + table + where + " ORDER BY " + order(query) + " LIMIT ? OFFSET ?";
+    }
+
+    private static String order(CertificateQuery.Valid query) {
+        return switch (query.sort()) {
+            case NEWEST -> "id DESC";
+            case OLDEST -> "id";
+            case EXPIRY -> expiryOrder(query, "");
+            case EXPIRY_DESC -> expiryOrder(query, " DESC");
+        };
+    }
+
+    private static String expiryOrder(CertificateQuery.Valid query, String direction) {
+        // every status and an expiry window fix revoked (see statusIs); a name search starts from the name terms instead
+        boolean revokedFixed = query.q() == null && (query.status() != null || query.expiringWithinDays() != null);
+        String fixed = !revokedFixed ? "" : (query.caId() != null ? "ca_id" + direction + ", " : "") + "revoked" + direction + ", ";
+        return fixed + "not_after" + direction + ", id" + direction;
     }
 
     static String where(CertificateQuery.Valid query, Instant now, List<Object> params) {
