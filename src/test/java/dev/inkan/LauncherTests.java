@@ -116,7 +116,7 @@ class LauncherTests {
         try {
             awaitHealthy(service, port);
             // the launcher exec's java: this process is the JVM, started with the archive and the settings
-            assertThat(commandLine(service)).contains("-XX:+UseSerialGC", "-Xmx256m", "serve.archive",
+            assertThat(commandLine(service)).contains("-XX:+UseSerialGC", "-Xmx256m", "-XX:NewRatio=1", "-XX:SurvivorRatio=4", "serve.archive",
                     "--inkan.transport.http-port=" + port);
             assertThat(archives("serve.archive")).hasSize(1);
             // Bouncy Castle unsigned, so that the archive holds its classes; the service above read its CA key with it
