@@ -82,10 +82,13 @@ class CertificateLedger implements IssuedCertificates {
         return jdbc.sql("SELECT " + SUMMARY + " FROM certificate WHERE id = ?").param(id).query((rs, n) -> summary(rs, now)).optional();
     }
 
+    /** A certificate by issuer and serial (OCSP, revocation, ACME): one entry of the unique key (ca_id, serial_number). */
+    static final String STANDING = "SELECT id, serial_number, not_after, revoked, revoked_at, revocation_reason FROM certificate"
+            + " WHERE ca_id = ? AND serial_number = ?";
+
     @Override
     public Optional<Standing> standing(long caId, BigInteger serialNumber, Instant now) {
-        return jdbc.sql("SELECT id, serial_number, not_after, revoked, revoked_at, revocation_reason FROM certificate"
-                        + " WHERE ca_id = ? AND serial_number = ?").params(caId, serialNumber.toString(16))
+        return jdbc.sql(STANDING).params(caId, serialNumber.toString(16))
                 .query((rs, n) -> {
                     Instant notAfter = rs.getTimestamp("not_after").toInstant();
                     boolean revoked = rs.getBoolean("revoked");

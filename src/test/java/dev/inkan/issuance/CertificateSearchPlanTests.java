@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * query {@link CertificateLedger#search} runs walks a status index in the page's order ("index sorted"), and the page
  * holds the same certificates, in the same order, as sorting every match would give. Before, "ORDER BY not_after, id"
  * made H2 sort all unrevoked certificates of the CA at each refresh of the next-expiry gauge (1.1 s at 88,000).
+ * A lookup by issuer and serial (OCSP, revocation) reads the unique key, which is why the serial needs no index of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CertificateSearchPlanTests extends RunningService {
@@ -74,6 +75,15 @@ class CertificateSearchPlanTests extends RunningService {
             String plan = template.queryForObject("EXPLAIN " + CertificateLedger.pageSql(valid, where, true), String.class, params.toArray());
             assertThat(plan).as(query + "\n" + plan).contains("/* index sorted").contains("IX_CERTIFICATE_");
         }
+    }
+
+    @Test
+    void aLookupByIssuerAndSerialReadsTheUniqueKey() {
+        // the unique key is what answers it since V13 dropped the serial's own index (no query went by serial alone)
+        String plan = template.queryForObject("EXPLAIN " + CertificateLedger.STANDING, String.class, caId, "plan42");
+        assertThat(plan).as(plan).contains("UQ_CERTIFICATE_ISSUER_SERIAL").contains("CA_ID = ?").contains("SERIAL_NUMBER = ?");
+        assertThat(template.queryForList(CertificateLedger.STANDING, caId, "plan42")).hasSize(1);
+        assertThat(template.queryForList(CertificateLedger.STANDING, caId, "plan42x")).isEmpty();
     }
 
     @Test
