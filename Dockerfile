@@ -19,12 +19,13 @@ COPY src/ src/
 RUN ./mvnw -B -q -DskipTests package \
  && java -Djarmode=tools -jar target/inkan.jar extract --destination /app
 # As ./inkan does (bench/RESULTS.md, "Fifth pass"): Bouncy Castle's jars without their signature files (a class of a
-# signed jar never goes into an AOT cache; OpenJDK does not require a JCE provider to be signed), and the one-shot's copy
+# signed jar never goes into an AOT cache; OpenJDK does not require a JCE provider to be signed; their manifests keep
+# only the main section, not a digest of every class that the JDK would parse at each start), and the one-shot's copy
 # of the application jar without the manifest's Class-Path, so that the one-shot runs on the six jars it uses and the JDK
 # does not open the service's 115 to look up a logger. /app/oneshot.classpath names them for entrypoint.sh.
 RUN cd /tmp && for signed in /app/lib/bc*.jar; do \
       rm -rf unpacked && mkdir unpacked && (cd unpacked && jar xf "$signed") \
-      && mv unpacked/META-INF/MANIFEST.MF manifest \
+      && sed '/^\r*$/q' unpacked/META-INF/MANIFEST.MF > manifest && rm unpacked/META-INF/MANIFEST.MF \
       && rm -f unpacked/META-INF/*.SF unpacked/META-INF/*.RSA unpacked/META-INF/*.DSA unpacked/META-INF/*.EC \
       && jar cfm "$signed" manifest -C unpacked . || exit 1; \
     done \

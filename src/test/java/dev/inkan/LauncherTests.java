@@ -119,7 +119,8 @@ class LauncherTests {
             assertThat(commandLine(service)).contains("-XX:+UseSerialGC", "-Xmx256m", "-XX:NewRatio=1", "-XX:SurvivorRatio=4", "serve.archive",
                     "--inkan.transport.http-port=" + port);
             assertThat(archives("serve.archive")).hasSize(1);
-            // Bouncy Castle unsigned, so that the archive holds its classes; the service above read its CA key with it
+            // Bouncy Castle unsigned, so that the archive holds its classes, and its manifests cut to their main
+            // sections; the service above read its CA key with it
             try (Stream<Path> jars = Files.find(tmp.resolve("launch"), 3, (path, attributes) -> path.getFileName().toString()
                     .matches("bc(prov|pkix|util)-.*\\.jar"))) {
                 List<Path> bouncyCastle = jars.toList();
@@ -128,6 +129,9 @@ class LauncherTests {
                     try (JarFile file = new JarFile(jar.toFile())) {
                         assertThat(file.stream().map(JarEntry::getName)).as(jar.toString())
                                 .noneMatch(name -> name.startsWith("META-INF/") && name.endsWith(".SF"));
+                        // the manifest's main section only: no digest of every class for the JDK to parse at each start
+                        assertThat(file.getManifest().getEntries()).as(jar.toString()).isEmpty();
+                        assertThat(file.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
                     }
                 }
             }

@@ -47,14 +47,12 @@ public final class CryptoProviders {
     }
 
     /**
-     * RSA keys always come from the JDK's SunRsaSign: its prime search takes about half the CPU of Bouncy
-     * Castle's (issue 12: 121 vs 222 ms per RSA 2048 key on one core, same machine and run), and RSA key
-     * generation is all of an RSA issuance. EC and Ed25519 keys stay with Bouncy Castle in the service
-     * (its P-256 is several times JDK 17's SunEC).
+     * EC and Ed25519 key generators: Bouncy Castle's in the service (its P-256 is several times JDK 17's
+     * SunEC). RSA keys are not made here but by {@link RsaKeyGeneration}: its search takes less CPU than
+     * either provider's (both end each prime with a Lucas-Lehmer test the JIT never compiles).
      */
     static KeyPairGenerator keyPairGenerator(String algorithm) throws NoSuchAlgorithmException {
-        return jdkProviders || "RSA".equals(algorithm) ? KeyPairGenerator.getInstance(algorithm)
-                : KeyPairGenerator.getInstance(algorithm, bouncyCastle());
+        return jdkProviders ? KeyPairGenerator.getInstance(algorithm) : KeyPairGenerator.getInstance(algorithm, bouncyCastle());
     }
 
     static Signature signature(String algorithm) throws NoSuchAlgorithmException {

@@ -6,7 +6,6 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,16 +89,18 @@ public enum KeyType {
         return this != ED25519;
     }
 
-    /** Generates a fresh key pair from the engine's CSPRNG. */
+    /** Generates a fresh key pair from the engine's CSPRNG (RSA: {@link RsaKeyGeneration}). */
     public KeyPair generate() {
+        if (isRsa()) {
+            return RsaKeyGeneration.generate(bits, CryptoProviders.random());
+        }
         try {
             KeyPairGenerator generator = CryptoProviders.keyPairGenerator(algorithm);
             switch (this) {
                 case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), CryptoProviders.random());
                 case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), CryptoProviders.random());
-                case RSA_2048, RSA_3072, RSA_4096 -> generator.initialize(
-                        new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4), CryptoProviders.random());
                 case ED25519 -> { /* Ed25519 takes no parameters */ }
+                case RSA_2048, RSA_3072, RSA_4096 -> throw new AssertionError("RSA keys are generated above");
             }
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
