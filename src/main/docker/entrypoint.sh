@@ -5,10 +5,12 @@
 set -e
 command="${1:-oneshot}"
 # oneshot lives about a second: for ECDSA/Ed25519 keys, C1 alone compiles what it needs sooner
-# (0.76 s vs 0.93 s); RSA key generation needs C2's BigInteger intrinsics (2.1 s with C1 only vs 1.3 s).
+# (0.76 s vs 0.93 s); RSA key generation needs C2's BigInteger intrinsics (2.1 s with C1 only vs 1.3 s), but not
+# C2's on-stack replacement, which compiled BigInteger.oddModPow twice against the keys' threads (the launcher, ./inkan,
+# says more).
 # Each key family has its own AOT cache, and the one-shot runs on its own short class path (Dockerfile).
 cache=/app/oneshot-ec.aot opts=-XX:TieredStopAtLevel=1
-case "${SSL_KEY_TYPE:-rsa}" in [Rr][Ss][Aa]*) cache=/app/oneshot.aot opts= ;; esac
+case "${SSL_KEY_TYPE:-rsa}" in [Rr][Ss][Aa]*) cache=/app/oneshot.aot opts=-XX:-UseOnStackReplacement ;; esac
 main="-jar /app/inkan.jar"
 if [ "$command" = oneshot ]; then read -r classpath < /app/oneshot.classpath; main="-cp $classpath dev.inkan.Inkan"; fi
 # serve: Spring AOT mode, the bean definitions generated at build time (pom.xml, process-aot).

@@ -49,9 +49,12 @@ class LauncherTests {
     void oneshotThroughTheLauncherWritesAChainThatOpensslVerifiesStrictlyAndKeepsItsClassArchive() throws Exception {
         Path certs = tmp.resolve("certs");
         Processes.Result run = Processes.run(List.of(LAUNCHER.toString(), "oneshot", "--out", certs.toString()), tmp,
-                environment(Map.of("SSL_SUBJECT", "localhost", "SSL_DNS", "www.localhost", "SSL_KEY_TYPE", "rsa")), LIMIT);
+                environment(Map.of("SSL_SUBJECT", "localhost", "SSL_DNS", "www.localhost", "SSL_KEY_TYPE", "rsa",
+                        "JAVA_OPTS", "-XX:+PrintCommandLineFlags")), LIMIT);
 
         assertThat(run.exitCode()).as(run.output()).isZero();
+        // RSA: C2 (its BigInteger intrinsics) but no on-stack replacement, the serial collector
+        assertThat(run.stdout()).contains("-XX:-UseOnStackReplacement", "-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         Files.writeString(tmp.resolve("none.pem"), "");
         var verdict = Verifiers.openssl(new Verifiers.Chain(certs.resolve("cert.pem"), tmp.resolve("none.pem"),
                 certs.resolve("ca.pem")), "www.localhost", "sslserver");
@@ -72,10 +75,12 @@ class LauncherTests {
     void theOneShotRunsOnItsShortClassPathForEveryKeyFamilyAReusedCaAndARefusal() throws Exception {
         Path certs = tmp.resolve("certs");
         Map<String, String> ecdsa = Map.of("SSL_SUBJECT", "localhost", "SSL_DNS", "www.localhost", "SSL_KEY_TYPE", "ecdsa-p384",
-                "JAVA_OPTS", "-XshowSettings:properties");
+                "JAVA_OPTS", "-XshowSettings:properties -XX:+PrintCommandLineFlags");
         Processes.Result first = Processes.run(List.of(LAUNCHER.toString(), "oneshot", "--out", certs.toString()), tmp,
                 environment(ecdsa), LIMIT);
         assertThat(first.exitCode()).as(first.output()).isZero();
+        // elliptic curves: C1 only, so the RSA-only setting is not there
+        assertThat(first.stdout()).contains("-XX:TieredStopAtLevel=1").doesNotContain("UseOnStackReplacement");
         String classPath = first.stderr().substring(first.stderr().indexOf("java.class.path = "),
                 first.stderr().indexOf("java.class.version"));
         assertThat(classPath).contains("oneshot.jar", "bcprov-").doesNotContain("spring-", "tomcat-", "h2-");
