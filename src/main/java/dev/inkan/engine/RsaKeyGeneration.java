@@ -28,7 +28,7 @@ import org.bouncycastle.math.Primes;
  * ({@link Primes#isMRProbablePrime}, FIPS 186-4 C.3.1, random bases); what is here is the search:
  * a random odd start with its top two bits set, and a sieve of the next {@value #WINDOW} odd
  * numbers by every prime below {@value #SIEVE_LIMIT}, so that only numbers without a small factor
- * reach Miller-Rabin (about one in nine).
+ * reach Miller-Rabin (about one in 8.5).
  */
 final class RsaKeyGeneration {
 
