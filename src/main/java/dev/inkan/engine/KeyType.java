@@ -5,6 +5,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Locale;
@@ -91,16 +92,20 @@ public enum KeyType {
 
     /** Generates a fresh key pair from the engine's CSPRNG (RSA: {@link RsaKeyGeneration}). */
     public KeyPair generate() {
-        if (isRsa()) {
-            return RsaKeyGeneration.generate(bits, CryptoProviders.random());
-        }
+        return switch (this) {
+            case EC_P256 -> fromProvider(new ECGenParameterSpec("secp256r1"));
+            case EC_P384 -> fromProvider(new ECGenParameterSpec("secp384r1"));
+            case ED25519 -> fromProvider(null); // Ed25519 takes no parameters
+            case RSA_2048, RSA_3072, RSA_4096 -> RsaKeyGeneration.generate(bits, CryptoProviders.random());
+        };
+    }
+
+    /** A key pair from the provider's generator, initialised with {@code parameters} unless they are null. */
+    private KeyPair fromProvider(AlgorithmParameterSpec parameters) {
         try {
             KeyPairGenerator generator = CryptoProviders.keyPairGenerator(algorithm);
-            switch (this) {
-                case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), CryptoProviders.random());
-                case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), CryptoProviders.random());
-                case ED25519 -> { /* Ed25519 takes no parameters */ }
-                case RSA_2048, RSA_3072, RSA_4096 -> throw new AssertionError("RSA keys are generated above");
+            if (parameters != null) {
+                generator.initialize(parameters, CryptoProviders.random());
             }
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
