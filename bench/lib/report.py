@@ -142,6 +142,8 @@ REST_TITLES = {
     "sign-csr": "CSR signing, ECDSA P-256 CSR (cfssl `sign` vs Inkan `POST /api/v1/certificates/csr`)",
     "newcert-rsa": "RSA 2048 issuance with a server-side key (key generation dominates; Inkan starts each run with its key pool as idle time left it)",
     "newcert-rsa-drained": "RSA 2048 issuance right after a run that emptied Inkan's key pool (what it sustains beyond the pool; cfssl: its 16-connection runs above)",
+    "newcert-ecdsa-certdb": "ECDSA P-256 issuance, cfssl recording each certificate in its certificate database (`-db-config`, SQLite) as Inkan does in its ledger",
+    "sign-csr-certdb": "CSR signing, cfssl recording each certificate in its certificate database (`-db-config`, SQLite) as Inkan does in its ledger",
 }
 
 
@@ -179,14 +181,16 @@ def rest(raw, out):
              f"wrk with a Lua POST body, {meta['duration']} per run after a warm-up, {meta['rounds']} round(s) alternating "
              "cfssl and Inkan at each connection count; both servers up for the whole section, the load generator "
              "sharing the cores with them. cfssl: `cfssl serve` with an ECDSA P-256 CA from `cfssl gencert -initca`, "
-             "profile `server` (server auth), log level warning, no certificate database. Inkan: "
+             "profile `server` (server auth), log level warning, no certificate database (except in the two sections marked "
+             "as recording: there a second `cfssl serve` with `-db-config`, SQLite, keeps every certificate it signs). Inkan: "
              f"`{meta.get('inkan_cmd', '')}`, H2 file database, Bearer token. Same CN and SANs "
              "(bench.local, www.bench.local, 127.0.0.1). Throughput is the median over rounds (min–max); latencies "
              "in ms are the medians over rounds of each run's p50/p99. Server CPU per request is the server process's "
              "user+system time during the run (/proc, all threads) over the requests it answered: the measure that "
              "other work on the machine disturbs least. Disk writes per request are the bytes the server process caused to "
              "be written to storage during the run (/proc/PID/io write_bytes) over the requests it answered: Inkan's H2 "
-             "commits (a chunk of copy-on-write B-tree pages per commit, bench/results/findings.md), cfssl writes none; "
+             "commits (a chunk of copy-on-write B-tree pages per group of commits, bench/results/findings.md), cfssl writes none "
+             "without its database; "
              "unlike time, this figure does not depend on what else runs on the machine. Non-2xx responses and socket errors are "
              "counted; a run with errors is not a valid figure.", ""]
     targets = {}
@@ -225,6 +229,15 @@ def rest(raw, out):
                          f" {cell('cfssl', 'err')} / {cell('inkan', 'err')} |")
             targets.setdefault(scen, {})[str(c)] = row
         lines.append("")
+    rows_file = os.path.join(raw, "certdb-rows.txt")
+    if os.path.exists(rows_file):
+        # every certificate the certdb peer answered (its check request, warm-ups and runs) must be a row of its database
+        answered = 1 + sum((load_wrk(f) or {}).get("requests", 0) - (load_wrk(f) or {}).get("non2xx", 0)
+                           for f in glob.glob(os.path.join(raw, "*certdb*cfssl*.txt")))
+        recorded = int(open(rows_file).read().strip() or 0)
+        lines += [f"cfssl with `-db-config` answered {answered} issuances and its database holds {recorded} certificates"
+                  + ("." if recorded >= answered else ": **fewer than it answered, so its rows above are not a durable peer's.**"), ""]
+        targets["certdb-recorded"] = recorded >= answered
     cf16 = ((targets.get("newcert-rsa") or {}).get("16") or {}).get("cfssl")
     if cf16 and "16" in (targets.get("newcert-rsa-drained") or {}):
         targets["newcert-rsa-drained"]["16"]["cfssl"] = cf16
@@ -261,6 +274,14 @@ def rest_target_rows(targets):
         q = drained["inkan"]["rps"] / drained["cfssl"]["rps"]
         rows.append(("REST RSA-2048, 16 conns, key pool emptied (sustained beyond the pool; information)",
                      f"{drained['inkan']['rps']:.0f} req/s", f"{drained['cfssl']['rps']:.0f} req/s", f"{q:.2f}×", "–", "–"))
+    for scen, label in (("newcert-ecdsa-certdb", "REST ECDSA P-256 issuance, 16 conns, vs cfssl with its certificate database (SQLite; both persist; context)"),
+                        ("sign-csr-certdb", "REST CSR signing, 16 conns, vs cfssl sign with its certificate database (SQLite; both persist; context)")):
+        row = (targets.get(scen) or {}).get("16") or {}
+        ik, cf = row.get("inkan"), row.get("cfssl")
+        if ik and cf:
+            durable = targets.get("certdb-recorded", False)
+            rows.append((label, f"{ik['rps']:.0f} req/s", f"{cf['rps']:.0f} req/s",
+                         f"{ik['rps'] / cf['rps']:.2f}×" if durable else "– (cfssl lost rows)", "–", "–"))
     return rows
 
 

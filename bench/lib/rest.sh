@@ -41,6 +41,42 @@ start_cfssl() {
         || die "cfssl serve does not answer (log: $RAW/cfssl.log)"
 }
 
+# start_cfssl_certdb: a second cfssl serve, same CA and config, that records every certificate it signs in its
+# certificate database (-db-config, SQLite with go-sqlite3's defaults: rollback journal, synchronous=FULL, so each
+# insert is on the disk before cfssl answers), as Inkan's ledger does: the peer for a CA that remembers what it signed.
+# The table is the one cfssl's certdb inserts into (serial, AKI, status, expiry, PEM...), made with Python's sqlite3.
+start_cfssl_certdb() {
+    local c=$W/cfssl port
+    python3 - "$c/certs.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript("""
+CREATE TABLE certificates (serial_number blob NOT NULL, authority_key_identifier blob NOT NULL, ca_label blob,
+  status blob NOT NULL, reason int, expiry timestamp, revoked_at timestamp, pem blob NOT NULL,
+  PRIMARY KEY (serial_number, authority_key_identifier));
+CREATE TABLE ocsp_responses (serial_number blob NOT NULL, authority_key_identifier blob NOT NULL, body blob NOT NULL,
+  expiry timestamp, PRIMARY KEY (serial_number, authority_key_identifier));
+""")
+db.close()
+PY
+    printf '{"driver": "sqlite3", "data_source": "%s"}\n' "$c/certs.db" > "$c/db-config.json"
+    port=$(free_port)
+    cfssl serve -loglevel 2 -address 127.0.0.1 -port "$port" -ca "$c/ca.pem" -ca-key "$c/ca-key.pem" \
+        -config "$c/config.json" -db-config "$c/db-config.json" >"$RAW/cfssl-certdb.log" 2>&1 &
+    CERTDB_PID=$!
+    CERTDB_URL=http://127.0.0.1:$port
+    sleep 0.3
+    curl -fsS -o /dev/null -X POST -d @"$W/bodies/cfssl-newcert-ecdsa.json" "$CERTDB_URL/api/v1/cfssl/newcert" \
+        || die "cfssl serve with a certificate database does not answer (log: $RAW/cfssl-certdb.log)"
+    [ "$(certdb_rows)" = 1 ] || die "cfssl serve -db-config did not record its certificate in $c/certs.db"
+}
+
+# certdb_rows: certificates in the certdb peer's database (read after its runs: every issuance it answered is a row).
+certdb_rows() {
+    python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM certificates").fetchone()[0])' \
+        "$W/cfssl/certs.db"
+}
+
 # check_inkan: one request of each kind must succeed before anything is measured.
 check_inkan() {
     local kind path
@@ -118,10 +154,10 @@ run_rest() {
     rm -rf "$RAW"; mkdir -p "$RAW"
     TOKEN=$(openssl rand -hex 24)
     if [ "$QUICK" = 1 ]; then
-        ROUNDS=1; DURATION=2s; WARMUP=3s; WARMUP_MAX=10; CONNS=(1 16); RSA_CONNS=(16); RSA_DURATION=2s
+        ROUNDS=1; DURATION=2s; WARMUP=3s; WARMUP_MAX=10; CONNS=(1 16); RSA_CONNS=(16); RSA_DURATION=2s; CERTDB_CONNS=(16)
     else
         ROUNDS=2; DURATION=5s; WARMUP=20s; WARMUP_MAX=${BENCH_REST_WARMUP_MAX:-120}; CONNS=(1 4 16 64); RSA_CONNS=(1 4 16)
-        RSA_DURATION=5s
+        RSA_DURATION=5s; CERTDB_CONNS=(1 16)
     fi
     make_bodies
     start_cfssl
@@ -136,6 +172,17 @@ run_rest() {
     DURATION=$RSA_DURATION compare newcert-rsa /api/v1/cfssl/newcert cfssl-newcert-rsa /api/v1/certificates inkan-newcert-rsa "${RSA_CONNS[@]}"
     rsa_drained
     local rss; rss=$(hwm_kib "$INKAN_PID")
+    # the same ECDSA issuance and CSR signing against cfssl with its certificate database (after the RSS reading: it
+    # is the section's own measure of the main load); both servers then persist every certificate before answering
+    start_cfssl_certdb
+    trap 'stop_pid $CFSSL_PID; stop_pid $INKAN_PID; stop_pid $CERTDB_PID' EXIT
+    local plain_url=$CFSSL_URL plain_pid=$CFSSL_PID
+    CFSSL_URL=$CERTDB_URL CFSSL_PID=$CERTDB_PID
+    compare newcert-ecdsa-certdb /api/v1/cfssl/newcert cfssl-newcert-ecdsa /api/v1/certificates inkan-newcert-ecdsa "${CERTDB_CONNS[@]}"
+    compare sign-csr-certdb /api/v1/cfssl/sign cfssl-sign /api/v1/certificates/csr inkan-csr "${CERTDB_CONNS[@]}"
+    CFSSL_URL=$plain_url CFSSL_PID=$plain_pid
+    stop_pid "$CERTDB_PID"
+    certdb_rows > "$RAW/certdb-rows.txt"
     local cmd="${BENCH_INKAN_JAVA:-$JDK17/bin/java} ${BENCH_INKAN_OPTS:-} -jar inkan.jar"
     [ "${BENCH_INKAN_LAUNCHER:-0}" = 1 ] && cmd="./inkan (README's launcher) ${BENCH_INKAN_OPTS:-}"
     printf '{"quick": %s, "rounds": %s, "duration": "%s", "inkan_cmd": "%s", "inkan_peak_rss_kib": %s, "machine": %s}\n' \
