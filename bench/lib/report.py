@@ -232,8 +232,8 @@ def rest(raw, out):
     rows_file = os.path.join(raw, "certdb-rows.txt")
     if os.path.exists(rows_file):
         # every certificate the certdb peer answered (its check request, warm-ups and runs) must be a row of its database
-        answered = 1 + sum((load_wrk(f) or {}).get("requests", 0) - (load_wrk(f) or {}).get("non2xx", 0)
-                           for f in glob.glob(os.path.join(raw, "*certdb*cfssl*.txt")))
+        answered = 1 + sum(r["requests"] - r["non2xx"]
+                           for r in map(load_wrk, glob.glob(os.path.join(raw, "*certdb*cfssl*.txt"))) if r)
         recorded = int(open(rows_file).read().strip() or 0)
         lines += [f"cfssl with `-db-config` answered {answered} issuances and its database holds {recorded} certificates"
                   + ("." if recorded >= answered else ": **fewer than it answered, so its rows above are not a durable peer's.**"), ""]

@@ -25,20 +25,28 @@ PY
 }
 
 start_cfssl() {
-    local c=$W/cfssl port
+    local c=$W/cfssl
     mkdir -p "$c"
     echo '{"CN":"cfssl Bench CA","key":{"algo":"ecdsa","size":256}}' > "$c/ca-csr.json"
     (cd "$c" && cfssl gencert -initca ca-csr.json 2>/dev/null | cfssljson -bare ca)
     # 2160h = the 90 days Inkan is asked for; usages as a TLS server certificate.
     echo '{"signing":{"default":{"expiry":"2160h"},"profiles":{"server":{"expiry":"2160h","usages":["digital signature","key encipherment","server auth"]}}}}' > "$c/config.json"
+    serve_cfssl "$RAW/cfssl.log"
+    CFSSL_PID=$SERVED_PID CFSSL_URL=$SERVED_URL
+}
+
+# serve_cfssl LOG [cfssl serve options...]: cfssl serve with the CA and config of start_cfssl on a free port, once it
+# has answered one newcert. Sets SERVED_PID and SERVED_URL.
+serve_cfssl() {
+    local log=$1 c=$W/cfssl port; shift
     port=$(free_port)
     cfssl serve -loglevel 2 -address 127.0.0.1 -port "$port" -ca "$c/ca.pem" -ca-key "$c/ca-key.pem" \
-        -config "$c/config.json" >"$RAW/cfssl.log" 2>&1 &
-    CFSSL_PID=$!
-    CFSSL_URL=http://127.0.0.1:$port
+        -config "$c/config.json" "$@" >"$log" 2>&1 &
+    SERVED_PID=$!
+    SERVED_URL=http://127.0.0.1:$port
     sleep 0.3
-    curl -fsS -o /dev/null -X POST -d @"$W/bodies/cfssl-newcert-ecdsa.json" "$CFSSL_URL/api/v1/cfssl/newcert" \
-        || die "cfssl serve does not answer (log: $RAW/cfssl.log)"
+    curl -fsS -o /dev/null -X POST -d @"$W/bodies/cfssl-newcert-ecdsa.json" "$SERVED_URL/api/v1/cfssl/newcert" \
+        || die "cfssl serve $* does not answer (log: $log)"
 }
 
 # start_cfssl_certdb: a second cfssl serve, same CA and config, that records every certificate it signs in its
@@ -46,7 +54,7 @@ start_cfssl() {
 # insert is on the disk before cfssl answers), as Inkan's ledger does: the peer for a CA that remembers what it signed.
 # The table is the one cfssl's certdb inserts into (serial, AKI, status, expiry, PEM...), made with Python's sqlite3.
 start_cfssl_certdb() {
-    local c=$W/cfssl port
+    local c=$W/cfssl
     python3 - "$c/certs.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -60,14 +68,8 @@ CREATE TABLE ocsp_responses (serial_number blob NOT NULL, authority_key_identifi
 db.close()
 PY
     printf '{"driver": "sqlite3", "data_source": "%s"}\n' "$c/certs.db" > "$c/db-config.json"
-    port=$(free_port)
-    cfssl serve -loglevel 2 -address 127.0.0.1 -port "$port" -ca "$c/ca.pem" -ca-key "$c/ca-key.pem" \
-        -config "$c/config.json" -db-config "$c/db-config.json" >"$RAW/cfssl-certdb.log" 2>&1 &
-    CERTDB_PID=$!
-    CERTDB_URL=http://127.0.0.1:$port
-    sleep 0.3
-    curl -fsS -o /dev/null -X POST -d @"$W/bodies/cfssl-newcert-ecdsa.json" "$CERTDB_URL/api/v1/cfssl/newcert" \
-        || die "cfssl serve with a certificate database does not answer (log: $RAW/cfssl-certdb.log)"
+    serve_cfssl "$RAW/cfssl-certdb.log" -db-config "$c/db-config.json"
+    CERTDB_PID=$SERVED_PID CERTDB_URL=$SERVED_URL
     [ "$(certdb_rows)" = 1 ] || die "cfssl serve -db-config did not record its certificate in $c/certs.db"
 }
 
@@ -176,11 +178,10 @@ run_rest() {
     # is the section's own measure of the main load); both servers then persist every certificate before answering
     start_cfssl_certdb
     trap 'stop_pid $CFSSL_PID; stop_pid $INKAN_PID; stop_pid $CERTDB_PID' EXIT
-    local plain_url=$CFSSL_URL plain_pid=$CFSSL_PID
-    CFSSL_URL=$CERTDB_URL CFSSL_PID=$CERTDB_PID
-    compare newcert-ecdsa-certdb /api/v1/cfssl/newcert cfssl-newcert-ecdsa /api/v1/certificates inkan-newcert-ecdsa "${CERTDB_CONNS[@]}"
-    compare sign-csr-certdb /api/v1/cfssl/sign cfssl-sign /api/v1/certificates/csr inkan-csr "${CERTDB_CONNS[@]}"
-    CFSSL_URL=$plain_url CFSSL_PID=$plain_pid
+    CFSSL_URL=$CERTDB_URL CFSSL_PID=$CERTDB_PID compare newcert-ecdsa-certdb /api/v1/cfssl/newcert cfssl-newcert-ecdsa \
+        /api/v1/certificates inkan-newcert-ecdsa "${CERTDB_CONNS[@]}"
+    CFSSL_URL=$CERTDB_URL CFSSL_PID=$CERTDB_PID compare sign-csr-certdb /api/v1/cfssl/sign cfssl-sign \
+        /api/v1/certificates/csr inkan-csr "${CERTDB_CONNS[@]}"
     stop_pid "$CERTDB_PID"
     certdb_rows > "$RAW/certdb-rows.txt"
     local cmd="${BENCH_INKAN_JAVA:-$JDK17/bin/java} ${BENCH_INKAN_OPTS:-} -jar inkan.jar"
